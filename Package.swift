@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "Hallmark",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hallmark", targets: ["hallmark"]),
+        .library(name: "OCIModel", targets: ["OCIModel"]),
+        .library(name: "OCIRegistry", targets: ["OCIRegistry"]),
+        .library(name: "OCILayout", targets: ["OCILayout"]),
+        .library(name: "Attestations", targets: ["Attestations"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        .target(
+            name: "OCIModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OCIRegistry",
+            dependencies: [
+                "OCIModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "OCILayout", dependencies: ["OCIModel"], swiftSettings: strict),
+        .target(name: "Attestations", dependencies: ["OCIModel"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: [], swiftSettings: strict),
+        .executableTarget(
+            name: "hallmark",
+            dependencies: [
+                "OCIModel", "OCIRegistry", "OCILayout", "Attestations", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "OCIModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "OCIModelTests", dependencies: ["OCIModel"], swiftSettings: strict),
+        .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["OCIModel", "OCIRegistry", "OCILayout", "Attestations", "TestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)
