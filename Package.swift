@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "OCIModel", targets: ["OCIModel"]),
         .library(name: "OCIRegistry", targets: ["OCIRegistry"]),
         .library(name: "OCILayout", targets: ["OCILayout"]),
+        .library(name: "ImageCopy", targets: ["ImageCopy"]),
         .library(name: "Attestations", targets: ["Attestations"]),
         .library(name: "Reporting", targets: ["Reporting"]),
     ],
@@ -37,12 +38,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "OCILayout", dependencies: ["OCIModel"], swiftSettings: strict),
+        .target(name: "ImageCopy", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
             name: "hallmark",
             dependencies: [
-                "OCIModel", "OCIRegistry", "OCILayout", "Attestations", "Reporting",
+                "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["OCIModel", "OCIRegistry", "OCILayout", "Attestations", "TestSupport"],
+            dependencies: ["OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -4,7 +4,7 @@ public protocol ContentSource: Sendable {
     /// How messages name this source, e.g. `oci-dir:/tmp/x` or `127.0.0.1:5000/test/app`.
     var displayName: String { get }
 
-    /// The descriptor a tag (or a digest string) points at.
+    /// The descriptor a tag (or a digest string) points at; throws ``ContentNotFound`` when absent.
     func resolve(_ tagOrDigest: String) async throws -> Descriptor
 
     /// The manifest or index with `descriptor.digest`, verified.
@@ -43,4 +43,11 @@ public protocol ContentDestination: Sendable {
 public protocol BlobMounting: ContentDestination {
     /// Mounts the blob from `source` if both live on the same registry; `false` if it could not.
     func mountBlob(_ descriptor: Descriptor, from source: any ContentSource) async throws -> Bool
+}
+
+extension ContentSource {
+    /// The descriptor a tag points at, or `nil` when the source throws ``ContentNotFound``.
+    public func resolveIfPresent(_ tagOrDigest: String) async throws -> Descriptor? {
+        do { return try await resolve(tagOrDigest) } catch is ContentNotFound { return nil }
+    }
 }
