@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `--format`: human text or the documented JSON.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text
+    case json
+}
