@@ -46,7 +46,9 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
             rest = rest[..<colon]
         }
         let name = String(rest)
-        if name.utf8.count == 64, name.utf8.allSatisfy(Self.isLowerHex) { throw .hexRepositoryName(string) }
+        // As upstream: only a bare 64-hex string is refused (it reads as an image ID);
+        // with a tag, digest or registry it is an ordinary repository name.
+        if string.utf8.count == 64, string.utf8.allSatisfy(Self.isLowerHex) { throw .hexRepositoryName(string) }
         var registry = Self.defaultRegistry
         var repository = name
         if let slash = name.firstIndex(of: "/") {
@@ -145,8 +147,9 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
         if host.hasPrefix("[") {
             guard let close = host.firstIndex(of: "]") else { throw .invalidRegistry(ref, registry: registry) }
             let inner = host[host.index(after: host.startIndex)..<close]
-            guard !inner.isEmpty, inner.contains(":"),
-                  inner.utf8.allSatisfy({ isLowerHex($0) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x3a || $0 == 0x2e })
+            // `\[[a-fA-F0-9:]+\]` as in the distribution grammar: no zones, no embedded IPv4.
+            guard !inner.isEmpty,
+                  inner.utf8.allSatisfy({ isLowerHex($0) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x3a })
             else { throw .invalidRegistry(ref, registry: registry) }
             let after = host[host.index(after: close)...]
             if after.isEmpty { return }

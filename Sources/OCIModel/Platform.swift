@@ -21,7 +21,7 @@ public struct Platform: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses `os/arch[/variant]`, e.g. `linux/arm64/v8`.
     public init(parsing text: String) throws(PlatformError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
             throw PlatformError(text: text)
         }
         self.init(os: parts[0].lowercased(), architecture: parts[1].lowercased(), variant: parts.count == 3 ? parts[2].lowercased() : nil)
@@ -57,6 +57,7 @@ public struct Platform: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         var result = Platform(os: os.lowercased(), architecture: arch, variant: variant)
         result.osVersion = osVersion
+        result.osFeatures = osFeatures
         return result
     }
 

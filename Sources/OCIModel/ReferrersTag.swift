@@ -1,8 +1,9 @@
 /// Tags derived from a manifest digest: the OCI referrers tag schema and cosign's.
 public enum ReferrersTag {
-    /// The OCI 1.1 fallback tag: `<alg>-<hex>` truncated to 128 characters.
+    /// The OCI 1.1 fallback tag: `<alg>-<ref>`, where `<ref>` is the hex part
+    /// limited to 64 characters (distribution spec, referrers tag schema).
     public static func fallback(for digest: Digest) -> String {
-        String("\(digest.algorithm.rawValue)-\(digest.encoded)".prefix(128))
+        "\(digest.algorithm.rawValue)-\(digest.encoded.prefix(64))"
     }
 
     /// cosign's attestation image tag: `sha256-<hex>.att`.
