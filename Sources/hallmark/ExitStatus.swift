@@ -33,8 +33,7 @@ enum ExitStatus: Int32 {
 
     /// The sentence printed for `error`.
     static func message(for error: any Error) -> String {
-        if let described = error as? any CustomStringConvertible { return described.description }
-        return error.localizedDescription
+        String(describing: error)
     }
 }
 
