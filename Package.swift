@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "TestSupport"],
+            dependencies: ["OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "TestSupport", "hallmark"],
             swiftSettings: strict
         ),
     ]

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Runs the built `hallmark` executable and external tools (skopeo) for tests.
+enum CLI {
+    struct Result {
+        let status: Int32
+        let stdout: [UInt8]
+        let stderr: String
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// The `hallmark` binary next to the test bundle (IntegrationTests depends on it, so it is built).
+    static var hallmark: String {
+        get throws {
+            let candidates = [CommandLine.arguments.first, Bundle.main.executablePath].compactMap { $0 }
+            for start in candidates {
+                var directory = URL(fileURLWithPath: start).deletingLastPathComponent()
+                for _ in 0..<4 {
+                    let binary = directory.appendingPathComponent("hallmark").path
+                    if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+                    directory.deleteLastPathComponent()
+                }
+            }
+            throw ToolMissing(tool: "hallmark", hint: "run `swift build --product hallmark` (swift test builds it)")
+        }
+    }
+
+    /// The example layout committed in the repository.
+    static let examplePath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/hello-multiarch").path
+
+    static func hallmark(_ arguments: String...) throws -> Result {
+        try run(try hallmark, arguments)
+    }
+
+    /// Runs skopeo; fails the test with the install command when it is missing.
+    static func skopeo(_ arguments: String...) throws -> Result {
+        let path = "/usr/bin/skopeo"
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw ToolMissing(tool: "skopeo", hint: "apt-get install -y skopeo")
+        }
+        let result = try run(path, arguments)
+        guard result.status == 0 else { throw ToolFailed(tool: "skopeo \(arguments.joined(separator: " "))", result: result) }
+        return result
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var stderrBytes = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrBytes = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let stdoutBytes = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: Array(stdoutBytes), stderr: String(decoding: stderrBytes, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory, removed by the caller.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hallmark-it-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(Data(bytes))
+        try? input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return "sha256:" + (text.split(separator: " ").first.map(String.init) ?? "")
+    }
+}
+
+struct ToolMissing: Error, CustomStringConvertible {
+    let tool: String
+    let hint: String
+    var description: String { "\(tool) is required for this test but was not found: \(hint)" }
+}
+
+struct ToolFailed: Error, CustomStringConvertible {
+    let tool: String
+    let result: CLI.Result
+    var description: String { "\(tool) failed with status \(result.status): \(result.stderr)" }
+}
