@@ -61,7 +61,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "OCIModelTests", dependencies: ["OCIModel"], swiftSettings: strict),
-        .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout"], swiftSettings: strict),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",

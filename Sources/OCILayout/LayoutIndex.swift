@@ -1,52 +1,44 @@
 import OCIModel
 
-/// The `index.json` of an OCI image layout and the rules for finding a tag in it;
-/// shared by directories and archives.
+/// The `index.json` of a layout and its rules: which entry a tag names, which
+/// image a source without a tag means, and how new entries merge in.
 struct LayoutIndex: Sendable {
+    /// containerd's (and Docker 25+ `docker save`'s) full image name annotation.
+    static let containerdImageName = "io.containerd.image.name"
+
     var index: ImageIndex
-    let location: String
 
-    init(bytes: [UInt8], location: String) throws {
-        index = try JSONInput.decode(ImageIndex.self, from: bytes, source: "\(location)/index.json")
-        self.location = location
-    }
-
-    init(empty location: String) {
-        index = ImageIndex(manifests: [])
-        self.location = location
-    }
-
-    /// The entry tagged `tag` (`org.opencontainers.image.ref.name`), the entry with
-    /// that digest, or, with no tag and a single entry, that entry.
-    func resolve(_ tagOrDigest: String?) throws -> Descriptor {
-        if let tagOrDigest {
-            if let entry = index.manifests.first(where: { $0.annotation(AnnotationKey.refName) == tagOrDigest }) { return entry }
-            if let digest = try? Digest(tagOrDigest) {
-                if let entry = index.manifests.first(where: { $0.digest == digest }) { return entry }
-                return Descriptor(mediaType: MediaType.ociManifest, digest: digest, size: -1)
-            }
-            throw ContentNotFound("tag '\(tagOrDigest)'", in: location)
+    /// The entry tagged `tag`: its `org.opencontainers.image.ref.name`, or a
+    /// full image name (`io.containerd.image.name`) equal to `tag` as a reference.
+    func entry(tagged tag: String) -> Descriptor? {
+        if let entry = index.manifests.last(where: { $0.annotation(AnnotationKey.refName) == tag }) { return entry }
+        guard let wanted = try? ImageReference(parsing: tag) else { return nil }
+        return index.manifests.last { entry in
+            guard let name = entry.annotation(Self.containerdImageName), let reference = try? ImageReference(parsing: name) else { return false }
+            return reference == wanted
         }
-        let roots = index.manifests.filter { $0.annotation(AnnotationKey.refName) != nil }
-        if index.manifests.count == 1, let only = index.manifests.first { return only }
-        if roots.count == 1, let only = roots.first { return only }
-        if index.manifests.isEmpty { throw LayoutError(path: location, reason: "index.json lists no images") }
-        let names = roots.compactMap { $0.annotation(AnnotationKey.refName) }
-        throw LayoutError(
-            path: location,
-            reason: "index.json lists \(index.manifests.count) images; name one with :TAG (available: \(names.isEmpty ? "none tagged" : names.joined(separator: ", ")))")
     }
 
-    var tags: [String] { index.manifests.compactMap { $0.annotation(AnnotationKey.refName) } }
+    /// The entry for a source given without a tag: the only one.
+    func defaultEntry(location: String) throws(LayoutError) -> Descriptor {
+        guard let first = index.manifests.first else { throw .noImages(location) }
+        guard index.manifests.count == 1 else { throw .ambiguousImage(location, count: index.manifests.count, names: refNames) }
+        return first
+    }
 
-    /// Records `descriptor`, replacing an entry with the same tag, or the same untagged digest.
-    mutating func record(_ descriptor: Descriptor, tag: String?) {
-        var entry = descriptor
-        if let tag {
-            entry.annotations = (entry.annotations ?? [:]).merging([AnnotationKey.refName: tag]) { $1 }
+    /// The tags (`org.opencontainers.image.ref.name`), each once, in index order.
+    var refNames: [String] {
+        var seen = Set<String>()
+        return index.manifests.compactMap { $0.annotation(AnnotationKey.refName) }.filter { seen.insert($0).inserted }
+    }
+
+    /// Adds `entry`: a tagged entry replaces any entry with the same tag; an
+    /// untagged one is skipped when an untagged entry with its digest exists.
+    mutating func record(_ entry: Descriptor) {
+        if let tag = entry.annotation(AnnotationKey.refName) {
             index.manifests.removeAll { $0.annotation(AnnotationKey.refName) == tag }
-        } else {
-            if index.manifests.contains(where: { $0.digest == descriptor.digest }) { return }
+        } else if index.manifests.contains(where: { $0.digest == entry.digest && $0.annotation(AnnotationKey.refName) == nil }) {
+            return
         }
         index.manifests.append(entry)
     }

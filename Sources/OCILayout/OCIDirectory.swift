@@ -1,129 +1,71 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OCIModel
+import Synchronization
 
-/// An OCI image layout directory (`oci-dir:PATH`): `oci-layout`, `index.json` and
-/// `blobs/<alg>/<hex>`. Reads verify every digest; writes go to a temporary file
-/// that is renamed into place only after its digest checked out, and `index.json`
-/// is replaced atomically on ``commit()``.
-public actor OCIDirectory: ContentSource, ContentDestination {
-    /// The largest chunk read from a blob file at a time.
+/// An OCI image layout 1.0 in a directory (`oci-dir:PATH`): an `oci-layout`
+/// marker, `index.json`, and blobs at `blobs/<algorithm>/<hex>`.
+///
+/// As a source it resolves tags through the `org.opencontainers.image.ref.name`
+/// annotation of `index.json` entries (or a digest), verifies every manifest and
+/// streams blobs from their files in ``chunkSize`` chunks, verified as they pass.
+/// As a destination see ``putBlob(_:content:)``, ``putManifest(_:tag:)`` and
+/// ``commit()``.
+public final class OCIDirectory: LocalImageSource, ContentDestination, Sendable {
+    /// The size of the chunks blobs are read in.
     public static let chunkSize = 1 << 20
 
-    public nonisolated let root: URL
-    public nonisolated let displayName: String
-    private var layoutIndex: LayoutIndex
-    private var dirty = false
+    /// The layout directory.
+    public let path: String
+    public let displayName: String
+    let reader: LayoutReader<DirectoryStorage>
+    /// `index.json` entries recorded by ``putManifest(_:tag:)`` and not yet committed.
+    let pendingEntries = Mutex<[Descriptor]>([])
 
-    /// Opens the layout at `path` for reading (it must exist).
-    public init(readingAt path: String) throws {
-        root = URL(fileURLWithPath: path)
-        displayName = "oci-dir:\(path)"
-        let indexURL = root.appendingPathComponent("index.json")
-        guard FileManager.default.fileExists(atPath: indexURL.path) else {
-            throw LayoutError(path: path, reason: "not an OCI image layout: index.json is missing")
-        }
-        let bytes = try FileBytes.read(indexURL, limit: JSONInput.maxDocumentSize)
-        layoutIndex = try LayoutIndex(bytes: bytes, location: path)
+    /// Opens the layout at `path` for reading, checking now that it has an
+    /// `oci-layout` marker and a valid `index.json` (both are read again when used).
+    public convenience init(readingAt path: String) throws {
+        self.init(path: path)
+        _ = try reader.index()
     }
 
-    /// Opens the layout at `path` for writing, creating it when missing and keeping
-    /// the entries of an existing one.
-    public init(writingAt path: String) throws {
-        root = URL(fileURLWithPath: path)
-        displayName = "oci-dir:\(path)"
-        let manager = FileManager.default
-        let indexURL = root.appendingPathComponent("index.json")
-        if manager.fileExists(atPath: indexURL.path) {
-            layoutIndex = try LayoutIndex(bytes: try FileBytes.read(indexURL, limit: JSONInput.maxDocumentSize), location: path)
-        } else {
-            layoutIndex = LayoutIndex(empty: path)
-        }
-        try manager.createDirectory(at: root.appendingPathComponent("blobs/sha256"), withIntermediateDirectories: true)
-        let marker = root.appendingPathComponent("oci-layout")
-        if !manager.fileExists(atPath: marker.path) {
-            try FileBytes.writeAtomically(Array(#"{"imageLayoutVersion":"1.0.0"}"#.utf8), to: marker)
+    /// Opens the layout at `path` for writing (and reading), creating the directory,
+    /// its `oci-layout` marker and `blobs/sha256` now where missing. An existing
+    /// layout keeps its blobs and `index.json` entries.
+    public convenience init(writingAt path: String) throws {
+        self.init(path: path)
+        try AtomicFile.makeDirectory("\(self.path)/\(LayoutFormat.blobsDirectory)/\(Digest.Algorithm.sha256.rawValue)")
+        let marker = "\(self.path)/\(LayoutFormat.markerFile)"
+        if access(marker, F_OK) != 0 {
+            try AtomicFile.replace(marker, with: try CanonicalJSON.encode(LayoutFormat.Marker(imageLayoutVersion: LayoutFormat.version)))
         }
     }
 
-    /// The path of the blob with `digest` (built only from a validated digest).
-    public nonisolated func blobURL(_ digest: Digest) -> URL {
-        root.appendingPathComponent("blobs").appendingPathComponent(digest.algorithm.rawValue).appendingPathComponent(digest.encoded)
+    private init(path: String) {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        self.path = trimmed
+        self.displayName = "oci-dir:\(trimmed)"
+        self.reader = LayoutReader(storage: DirectoryStorage(root: trimmed, displayName: "oci-dir:\(trimmed)"))
     }
 
-    // MARK: ContentSource
+    public func resolve(_ tagOrDigest: String) async throws -> Descriptor { try reader.resolve(tagOrDigest) }
 
-    public func resolve(_ tagOrDigest: String) async throws -> Descriptor {
-        var descriptor = try layoutIndex.resolve(tagOrDigest)
-        if descriptor.size < 0 {
-            descriptor.size = try FileBytes.size(of: blobURL(descriptor.digest), missing: ContentNotFound(descriptor.digest.description, in: displayName))
-            let document = try await manifest(descriptor)
-            descriptor.mediaType = document.mediaType
-        }
-        return descriptor
-    }
+    public func resolveDefault() async throws -> Descriptor { try reader.resolveDefault() }
 
-    /// The descriptor of the layout's only (or only tagged) image, for sources given without a tag.
-    public func resolveDefault() throws -> Descriptor {
-        try layoutIndex.resolve(nil)
-    }
+    public func manifest(_ descriptor: Descriptor) async throws -> ManifestDocument { try reader.manifest(descriptor) }
 
-    public nonisolated func manifest(_ descriptor: Descriptor) async throws -> ManifestDocument {
-        let url = blobURL(descriptor.digest)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw ContentNotFound(descriptor.digest.description, in: displayName) }
-        let bytes = try FileBytes.read(url, limit: JSONInput.maxDocumentSize)
-        if descriptor.size >= 0, Int64(bytes.count) != descriptor.size {
-            throw DigestError.sizeMismatch(digest: descriptor.digest, expected: descriptor.size, actual: Int64(bytes.count))
-        }
-        return try ManifestDocument(bytes: bytes, mediaType: descriptor.mediaType, expected: descriptor.digest, source: "\(displayName) blob \(descriptor.digest)")
-    }
+    public func blob(_ descriptor: Descriptor) async throws -> ByteChunks { try reader.blob(descriptor) }
 
-    public nonisolated func blob(_ descriptor: Descriptor) async throws -> ByteChunks {
-        let url = blobURL(descriptor.digest)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw ContentNotFound(descriptor.digest.description, in: displayName) }
-        return FileBytes.chunks(of: url, chunkSize: Self.chunkSize).verifying(descriptor)
-    }
-
+    /// Manifests with `subject` `digest`, from those `index.json` lists and the indexes it lists.
     public func referrers(of digest: Digest, artifactType: String?) async throws -> [Descriptor] {
-        var found: [Descriptor] = []
-        for entry in layoutIndex.index.manifests where MediaType.isManifest(entry.mediaType) || MediaType.isIndex(entry.mediaType) {
-            guard let document = try? await manifest(entry), document.subject?.digest == digest else { continue }
-            var descriptor = document.descriptor
-            descriptor.artifactType = document.referrerArtifactType
-            descriptor.annotations = document.annotations
-            if let artifactType, descriptor.artifactType != artifactType { continue }
-            found.append(descriptor)
-        }
-        return found
+        try reader.referrers(of: digest, artifactType: artifactType)
     }
 
-    public func tags() async throws -> [String] { layoutIndex.tags }
-
-    // MARK: ContentDestination
-
-    public nonisolated func hasBlob(_ descriptor: Descriptor) async throws -> Bool {
-        let url = blobURL(descriptor.digest)
-        guard let size = try? FileBytes.size(of: url, missing: ContentNotFound("", in: "")) else { return false }
-        return size == descriptor.size
-    }
-
-    public nonisolated func putBlob(_ descriptor: Descriptor, content: ByteChunks) async throws {
-        let url = blobURL(descriptor.digest)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try await FileBytes.writeAtomically(content.verifying(descriptor), to: url)
-    }
-
-    public func putManifest(_ document: ManifestDocument, tag: String?) async throws {
-        try await putBlob(document.descriptor, content: ByteChunks(bytes: document.bytes))
-        guard tag != nil || document.subject != nil else { return }
-        var descriptor = document.descriptor
-        if document.subject != nil { descriptor.artifactType = document.referrerArtifactType }
-        layoutIndex.record(descriptor, tag: tag)
-        dirty = true
-    }
-
-    public func commit() async throws {
-        guard dirty else { return }
-        try FileBytes.writeAtomically(try CanonicalJSON.encode(layoutIndex.index), to: root.appendingPathComponent("index.json"))
-        dirty = false
-    }
+    /// The `org.opencontainers.image.ref.name` values of `index.json`.
+    public func tags() async throws -> [String] { try reader.tags() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OCILayout
 import OCIModel
 import OCIRegistry
 import ImageCopy
@@ -23,7 +24,8 @@ enum ExitStatus: Int32 {
         switch error {
         case is RegistryError: self = .network
         case is ReferenceError, is PlatformError, is InputError, is DigestError, is ContentNotFound,
-             is CopyError, is UsageError, is ByteLimitError:
+             is CopyError, is UsageError, is ByteLimitError, is LayoutError, is TarError, is TarWriterError,
+             is ImageSourceSpecError:
             self = .usage
         case is CocoaError, is POSIXError: self = .usage
         default:

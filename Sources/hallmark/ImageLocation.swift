@@ -15,32 +15,27 @@ struct ImageLocation {
 
     /// Opens `spec` for reading.
     static func openSource(_ spec: String, options: RegistryOptions) async throws -> ImageLocation {
-        switch try ImageSourceSpec(parsing: spec) {
-        case .registry(let reference):
+        let parsed = try ImageSourceSpec(parsing: spec)
+        guard let local = try parsed.openLocalSource() else {
+            guard case .registry(let reference) = parsed else { throw UsageError("\(spec): cannot be opened") }
             let client = makeClient(options)
             return ImageLocation(name: reference.description, tagOrDigest: reference.tagOrDigest, source: client.repository(reference), client: client)
-        case .ociDirectory(let path, let tag):
-            let directory = try OCIDirectory(readingAt: path)
-            let pick: String
-            if let tag { pick = tag } else { pick = try await directory.resolveDefault().digest.description }
-            return ImageLocation(name: spec, tagOrDigest: pick, source: directory, client: nil)
-        case .ociArchive, .dockerArchive:
-            throw UsageError("\(spec): archive sources are not supported yet; unpack to an oci-dir: layout")
         }
+        let pick: String
+        if let tag = parsed.tag { pick = tag } else { pick = try await local.resolveDefault().digest.description }
+        return ImageLocation(name: spec, tagOrDigest: pick, source: local, client: nil)
     }
 
     /// Opens `spec` for writing: the destination and the tag to write (nil: by digest only).
     static func openDestination(_ spec: String, options: RegistryOptions) async throws -> Destination {
-        switch try ImageSourceSpec(parsing: spec) {
-        case .registry(let reference):
+        let parsed = try ImageSourceSpec(parsing: spec)
+        guard let local = try parsed.openLocalDestination() else {
+            guard case .registry(let reference) = parsed else { throw UsageError("\(spec): cannot be opened") }
             let client = makeClient(options)
             return Destination(name: reference.description, tag: reference.digest == nil ? reference.tag ?? "latest" : nil,
                                destination: client.repository(reference), client: client)
-        case .ociDirectory(let path, let tag):
-            return Destination(name: spec, tag: tag ?? "latest", destination: try OCIDirectory(writingAt: path), client: nil)
-        case .ociArchive, .dockerArchive:
-            throw UsageError("\(spec): archive destinations are not supported yet; write to an oci-dir: layout")
         }
+        return Destination(name: spec, tag: parsed.tag ?? "latest", destination: local, client: nil)
     }
 
     /// A destination opened for writing.
