@@ -39,6 +39,8 @@ let package = Package(
         ),
         .target(name: "OCILayout", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "ImageCopy", dependencies: ["OCIModel"], swiftSettings: strict),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Catalog", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
