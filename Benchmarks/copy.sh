@@ -21,25 +21,7 @@ mkdir -p "$work/rootfs"
 { openssl enc -aes-256-ctr -nosalt -pass pass:hallmark -in /dev/zero 2>/dev/null || true; } | head -c $((200 * 1024 * 1024)) > "$work/rootfs/big.bin"
 tar -C "$work/rootfs" --mtime=@0 --owner=0 --group=0 --numeric-owner -cf "$work/layer.tar" big.bin
 gzip -1 -n -c "$work/layer.tar" > "$work/layer.tar.gz"
-python3 - "$work" <<'PY'
-import hashlib, json, os, shutil, sys
-work = sys.argv[1]; out = os.path.join(work, "layout"); blobs = os.path.join(out, "blobs", "sha256")
-os.makedirs(blobs)
-def sha(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""): h.update(chunk)
-    return h.hexdigest()
-def put(data):
-    d = hashlib.sha256(data).hexdigest(); open(os.path.join(blobs, d), "wb").write(data); return "sha256:" + d
-layer = os.path.join(work, "layer.tar.gz"); ld = sha(layer); shutil.move(layer, os.path.join(blobs, ld))
-config = json.dumps({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": ["sha256:" + sha(os.path.join(work, "layer.tar"))]}}).encode()
-manifest = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
-  "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": put(config), "size": len(config)},
-  "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": "sha256:" + ld, "size": os.path.getsize(os.path.join(blobs, ld))}]}).encode()
-index = {"schemaVersion": 2, "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": put(manifest), "size": len(manifest), "annotations": {"org.opencontainers.image.ref.name": "big"}}]}
-json.dump(index, open(os.path.join(out, "index.json"), "w")); open(os.path.join(out, "oci-layout"), "w").write('{"imageLayoutVersion":"1.0.0"}')
-PY
+python3 "$root/Benchmarks/make-layout.py" "$work/layout" big amd64 "$work/layer.tar.gz"
 rm -f "$work/layer.tar"
 size=$(du -sb "$work/layout" | cut -f1)
 
