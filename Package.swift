@@ -40,13 +40,21 @@ let package = Package(
         .target(name: "OCILayout", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "ImageCopy", dependencies: ["OCIModel"], swiftSettings: strict),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "Catalog", dependencies: ["OCIModel"], swiftSettings: strict),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "Catalog", dependencies: ["OCIModel", "CZlib", "CSQLite"], swiftSettings: strict),
+        .target(name: "ImageFS", dependencies: ["OCIModel", "Catalog", "CZlib"], swiftSettings: strict),
+        .target(
+            name: "SBOMFormats",
+            dependencies: ["Catalog", "OCIModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(name: "Attestations", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
             name: "hallmark",
             dependencies: [
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
+                "Catalog", "ImageFS", "SBOMFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -64,6 +72,15 @@ let package = Package(
         ),
         .testTarget(name: "OCIModelTests", dependencies: ["OCIModel"], swiftSettings: strict),
         .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout"], swiftSettings: strict),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "BinaryCatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
+        .testTarget(name: "ImageFSTests", dependencies: ["ImageFS", "Catalog", "OCIModel", "OCILayout"], swiftSettings: strict),
+        .testTarget(
+            name: "SBOMFormatsTests",
+            dependencies: ["SBOMFormats", "Catalog", "OCIModel", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",

@@ -13,8 +13,8 @@ work=$(mktemp -d)
 trap 'kill "${reg_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "building hallmark (release)…" >&2
-(cd "$root" && swift build -c release --product hallmark >/dev/null)
-hallmark="$root/.build/release/hallmark"
+(cd "$root" && swift build -c release --scratch-path "${HALLMARK_SCRATCH:-.build}" --product hallmark >/dev/null)
+hallmark="$root/${HALLMARK_SCRATCH:-.build}/release/hallmark"
 
 echo "making a 200 MiB single-layer image layout…" >&2
 mkdir -p "$work/rootfs"

@@ -17,8 +17,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "building hallmark (release)…" >&2
-(cd "$root" && swift build -c release --product hallmark >/dev/null 2>&1)
-hallmark="$root/.build/release/hallmark"
+(cd "$root" && swift build -c release --scratch-path "${HALLMARK_SCRATCH:-.build}" --product hallmark >/dev/null 2>&1)
+hallmark="$root/${HALLMARK_SCRATCH:-.build}/release/hallmark"
 
 if [ ! -f "$cache/debian-minbase.tar.gz" ]; then
   echo "debootstrap --variant=minbase bookworm (first run only)…" >&2

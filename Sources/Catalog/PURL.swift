@@ -102,13 +102,16 @@ public struct PURL: Hashable, Sendable, Codable, CustomStringConvertible {
 
     static func decode(_ text: String) -> String {
         var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let hi = iterator.next(), let lo = iterator.next(),
-               let value = UInt8(String(decoding: [hi, lo], as: UTF8.self), radix: 16) {
+        let input = Array(text.utf8)
+        var i = 0
+        while i < input.count {
+            if input[i] == UInt8(ascii: "%"), i + 2 < input.count,
+               let value = UInt8(String(decoding: input[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
                 bytes.append(value)
+                i += 3
             } else {
-                bytes.append(byte)
+                bytes.append(input[i])
+                i += 1
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -2,6 +2,8 @@ import Foundation
 import OCILayout
 import OCIModel
 import OCIRegistry
+import ImageFS
+import SBOMFormats
 import ImageCopy
 
 /// Hallmark's documented exit codes and which errors map to which.
@@ -25,7 +27,7 @@ enum ExitStatus: Int32 {
         case is RegistryError: self = .network
         case is ReferenceError, is PlatformError, is InputError, is DigestError, is ContentNotFound,
              is CopyError, is UsageError, is ByteLimitError, is LayoutError, is TarError, is TarWriterError,
-             is ImageSourceSpecError:
+             is ImageSourceSpecError, is ImageFSError, is SBOMTrimError, is SBOMIOError, is SizeLimitError:
             self = .usage
         case is CocoaError, is POSIXError: self = .usage
         default:

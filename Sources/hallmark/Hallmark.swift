@@ -17,7 +17,7 @@ struct Hallmark: AsyncParsableCommand {
             \(ExitStatus.help)
             """,
         version: version,
-        subcommands: [InspectCommand.self, CopyCommand.self]
+        subcommands: [InspectCommand.self, CopyCommand.self, SBOMCommand.self]
     )
 
     static func main() async {

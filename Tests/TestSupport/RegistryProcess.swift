@@ -11,7 +11,7 @@ public final class RegistryProcess: @unchecked Sendable {
     /// Where the binary is expected.
     public static let binary = "/usr/bin/docker-registry"
     /// How long to wait for `/v2/` to answer after starting.
-    public static let startTimeout: Duration = .seconds(15)
+    public static let startTimeout: Duration = .seconds(60)
 
     /// A user the registry accepts with HTTP Basic (htpasswd, bcrypt).
     public struct User: Sendable {

@@ -1,0 +1,188 @@
+import OCIModel
+
+/// Reads a tar stream front to back from a ``LayerByteStream``, one member at a time,
+/// without seeking: content nobody asks for is skipped chunk by chunk, never copied.
+/// Understands ustar, GNU long names and links (`L`, `K`), PAX extended and global
+/// headers (`x`, `g`: `path`, `linkpath`, `size`) and base-256 sizes; verifies each
+/// header's checksum; tolerates a missing end-of-archive marker.
+final class TarStreamReader {
+    /// The largest GNU long name or PAX header accepted.
+    static let maxMetadataSize: Int64 = 1 << 20
+
+    private let bytes: LayerByteStream
+    private let layerIndex: Int
+    private let layer: Digest?
+    private var chunk: [UInt8] = []
+    private var offset = 0
+    /// Decompressed bytes consumed so far (for error messages).
+    private var position: Int64 = 0
+    /// Content bytes of the current member not yet consumed, and its padding.
+    private var remaining: Int64 = 0
+    private var padding: Int64 = 0
+    private var current: String?
+    private var globalRecords: [String: String] = [:]
+
+    init(_ bytes: LayerByteStream, layerIndex: Int, layer: Digest?) {
+        self.bytes = bytes
+        self.layerIndex = layerIndex
+        self.layer = layer
+    }
+
+    /// The next member, skipping what is left of the current one; `nil` at the end of the archive.
+    func next() async throws -> TarStreamEntry? {
+        try await skipContent()
+        try await skip(padding)
+        padding = 0
+        current = nil
+        var longName: String?
+        var longLink: String?
+        var records: [String: String] = [:]
+        while true {
+            let start = position
+            guard let block = try await readHeader() else { return nil }
+            if TarHeaderBlock.isZero(block) { return nil }
+            guard TarHeaderBlock.checksumMatches(block) else { throw failure(.badChecksum(offset: start)) }
+            guard var size = TarHeaderBlock.number(block[TarHeaderBlock.sizeField]) else {
+                throw failure(.malformedHeader(offset: start, "invalid size field"))
+            }
+            let flag = block[TarHeaderBlock.typeFlagOffset]
+            switch flag {
+            case TarHeaderBlock.Flag.gnuLongName, TarHeaderBlock.Flag.gnuLongLink,
+                 TarHeaderBlock.Flag.paxExtended, TarHeaderBlock.Flag.paxGlobal:
+                guard size <= Self.maxMetadataSize else {
+                    throw failure(.malformedHeader(offset: start, "metadata member of \(size) bytes"))
+                }
+                let data = try await read(Int(size))
+                try await skip(TarHeaderBlock.padding(after: size))
+                if flag == TarHeaderBlock.Flag.gnuLongName {
+                    longName = TarHeaderBlock.string(data[...])
+                } else if flag == TarHeaderBlock.Flag.gnuLongLink {
+                    longLink = TarHeaderBlock.string(data[...])
+                } else {
+                    guard let parsed = TarHeaderBlock.paxRecords(data) else {
+                        throw failure(.malformedHeader(offset: start, "malformed PAX record"))
+                    }
+                    if flag == TarHeaderBlock.Flag.paxGlobal {
+                        globalRecords.merge(parsed) { $1 }
+                    } else {
+                        records.merge(parsed) { $1 }
+                    }
+                }
+                continue
+            default:
+                break
+            }
+            let merged = globalRecords.merging(records) { $1 }
+            if let text = merged["size"] {
+                guard let value = Int64(text), value >= 0 else {
+                    throw failure(.malformedHeader(offset: start, "invalid PAX size '\(text)'"))
+                }
+                size = value
+            }
+            let kind = Self.kind(flag)
+            if kind != .regular && kind != .other { size = 0 }
+            let entry = TarStreamEntry(
+                name: merged["path"] ?? longName ?? TarHeaderBlock.name(block),
+                linkName: merged["linkpath"] ?? longLink ?? TarHeaderBlock.string(block[TarHeaderBlock.linkNameField]),
+                kind: kind, size: size)
+            remaining = size
+            padding = TarHeaderBlock.padding(after: size)
+            current = entry.name
+            return entry
+        }
+    }
+
+    /// Up to `count` first bytes of the current member's content, left unconsumed.
+    func peek(_ count: Int) async throws -> ArraySlice<UInt8> {
+        let wanted = Int(min(Int64(count), remaining))
+        if chunk.count - offset < wanted {
+            var merged = Array(chunk[offset...])
+            while merged.count < wanted {
+                guard let next = try await bytes.next() else { throw failure(.truncatedTar(entry: current)) }
+                merged += next
+            }
+            chunk = merged
+            offset = 0
+        }
+        return chunk[offset..<(offset + wanted)]
+    }
+
+    /// The rest of the current member's content.
+    func readContent() async throws -> [UInt8] {
+        let data = try await read(Int(remaining))
+        remaining = 0
+        return data
+    }
+
+    /// Skips the rest of the current member's content.
+    func skipContent() async throws {
+        try await skip(remaining)
+        remaining = 0
+    }
+
+    /// Reads the stream to its end (the padding after the end-of-archive marker), so the
+    /// decompressor checks its trailer and the source verifies the blob's digest.
+    func drain() async throws {
+        chunk = []
+        offset = 0
+        while try await bytes.next() != nil {}
+    }
+
+    private static func kind(_ flag: UInt8) -> TarStreamEntry.Kind {
+        switch flag {
+        case TarHeaderBlock.Flag.regular, TarHeaderBlock.Flag.regularOld, TarHeaderBlock.Flag.contiguous: .regular
+        case TarHeaderBlock.Flag.hardLink: .hardLink
+        case TarHeaderBlock.Flag.symbolicLink: .symbolicLink
+        case TarHeaderBlock.Flag.directory: .directory
+        default: .other
+        }
+    }
+
+    /// One header block; `nil` when the stream ends cleanly before it (no end marker).
+    private func readHeader() async throws -> [UInt8]? {
+        if offset == chunk.count {
+            guard let next = try await bytes.next() else { return nil }
+            chunk = next
+            offset = 0
+        }
+        return try await read(TarHeaderBlock.size)
+    }
+
+    /// Exactly `count` bytes, copied out of the stream.
+    private func read(_ count: Int) async throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        while out.count < count {
+            if offset == chunk.count {
+                guard let next = try await bytes.next() else { throw failure(.truncatedTar(entry: current)) }
+                chunk = next
+                offset = 0
+            }
+            let take = min(count - out.count, chunk.count - offset)
+            out.append(contentsOf: chunk[offset..<(offset + take)])
+            offset += take
+            position += Int64(take)
+        }
+        return out
+    }
+
+    /// Drops `count` bytes of the stream.
+    private func skip(_ count: Int64) async throws {
+        var left = count
+        while left > 0 {
+            if offset == chunk.count {
+                guard let next = try await bytes.next() else { throw failure(.truncatedTar(entry: current)) }
+                chunk = next
+                offset = 0
+            }
+            let take = Int(min(left, Int64(chunk.count - offset)))
+            offset += take
+            position += Int64(take)
+            left -= Int64(take)
+        }
+    }
+
+    private func failure(_ reason: LayerReadError.Reason) -> LayerReadError {
+        LayerReadError(layerIndex: layerIndex, layer: layer, reason: reason)
+    }
+}
