@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "TestSupport", "hallmark"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]
