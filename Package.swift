@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "OCIRegistry", targets: ["OCIRegistry"]),
         .library(name: "OCILayout", targets: ["OCILayout"]),
         .library(name: "ImageCopy", targets: ["ImageCopy"]),
+        .library(name: "InToto", targets: ["InToto"]),
+        .library(name: "Sigstore", targets: ["Sigstore"]),
         .library(name: "Attestations", targets: ["Attestations"]),
         .library(name: "Reporting", targets: ["Reporting"]),
     ],
@@ -48,6 +50,15 @@ let package = Package(
             dependencies: ["Catalog", "OCIModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(
+            name: "InToto",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
@@ -81,6 +92,8 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "InTotoTests", dependencies: ["InToto", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
