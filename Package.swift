@@ -44,7 +44,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "Catalog", dependencies: ["OCIModel", "CZlib", "CSQLite"], swiftSettings: strict),
-        .target(name: "ImageFS", dependencies: ["OCIModel", "Catalog", "CZlib"], swiftSettings: strict),
+        .target(
+            name: "ImageFS",
+            dependencies: ["OCIModel", "Catalog", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(
             name: "SBOMFormats",
             dependencies: ["Catalog", "OCIModel", .product(name: "Crypto", package: "swift-crypto")],
@@ -85,7 +89,11 @@ let package = Package(
         .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "BinaryCatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
-        .testTarget(name: "ImageFSTests", dependencies: ["ImageFS", "Catalog", "OCIModel", "OCILayout"], swiftSettings: strict),
+        .testTarget(
+            name: "ImageFSTests",
+            dependencies: ["ImageFS", "Catalog", "OCIModel", "OCILayout", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SBOMFormatsTests",
             dependencies: ["SBOMFormats", "Catalog", "OCIModel", .product(name: "Crypto", package: "swift-crypto")],

@@ -35,11 +35,14 @@ public struct CatalogPackage: Hashable, Sendable, Codable {
     public var foundBy: String
     /// Names (as the ecosystem spells them) of packages this one depends on.
     public var dependsOn: [String]
+    /// The paths the package installed, as its package manager records them (dpkg's
+    /// `info/<package>.list`), sorted; empty when unknown.
+    public var files: [String]
 
     public init(
         name: String, version: String, type: PackageType, purl: PURL, cpes: [String] = [], licenses: [String] = [],
         locations: [PackageLocation] = [], sourceName: String? = nil, sourceVersion: String? = nil,
-        foundBy: String, dependsOn: [String] = []
+        foundBy: String, dependsOn: [String] = [], files: [String] = []
     ) {
         self.name = name
         self.version = version
@@ -52,6 +55,7 @@ public struct CatalogPackage: Hashable, Sendable, Codable {
         self.sourceVersion = sourceVersion
         self.foundBy = foundBy
         self.dependsOn = dependsOn
+        self.files = files
     }
 
     /// A stable identity for sorting and de-duplication: PURL, then first location.

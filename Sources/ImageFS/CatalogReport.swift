@@ -15,10 +15,13 @@ public struct CatalogReport: Hashable, Sendable, Codable {
     public var layers: [Digest]
     /// The image's platform, from its config.
     public var platform: Platform?
+    /// Every regular file with its digests, when ``WalkOptions/fileMetadata`` was on; else empty.
+    public var files: [CatalogedFile]
 
     /// A report from its parts.
     public init(source: String, distro: Distro?, packages: [CatalogPackage], warnings: [CatalogWarning], layers: [Digest],
-                platform: Platform?) {
+                platform: Platform?, files: [CatalogedFile] = []) {
+        self.files = files
         self.source = source
         self.distro = distro
         self.packages = packages

@@ -19,9 +19,14 @@ struct FileSelection: Sendable {
     let consumers: [[FileSelector]]
     /// The longest magic any selector tests (bytes to peek at).
     let magicLength: Int
+    /// The consumer given every regular file's ``FileDigest`` (encoded), if any.
+    let digestConsumer: Int?
 
-    init(_ consumers: [[FileSelector]]) {
+    /// The selection of `consumers`; with `digests`, one more consumer (index
+    /// `consumers.count`) receives every regular file's size and digests.
+    init(_ consumers: [[FileSelector]], digests: Bool = false) {
         self.consumers = consumers
+        digestConsumer = digests ? consumers.count : nil
         magicLength = consumers.joined().reduce(0) { longest, selector in
             if case .magic(let magic) = selector.match { return max(longest, magic.count) }
             return longest
@@ -70,9 +75,11 @@ struct FileSelection: Sendable {
     }
 
     /// Hands `content` (of a file of `size` bytes) to each match: too large for its
-    /// selector → a problem; else its `reduce` (if any) applied now.
-    static func capture(path: String, size: Int64, content: [UInt8]?, matches: [Match]) -> Capture {
+    /// selector → a problem; else its `reduce` (if any) applied now. `digest`, when
+    /// the file was hashed, goes to the digest consumer.
+    func capture(path: String, size: Int64, content: [UInt8]?, matches: [Match], digest: FileDigest?) -> Capture {
         var capture = Capture()
+        if let digestConsumer, let digest { capture.contents[digestConsumer] = digest.encoded }
         var refusedLimit: Int?
         for match in matches {
             guard let content, size <= Int64(match.selector.maxSize) else {

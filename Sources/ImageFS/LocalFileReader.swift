@@ -10,22 +10,35 @@ enum LocalFileReader {
 
     /// The file's content, at most `limit` bytes.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], LocalReadFailure> {
+        var out: [UInt8] = []
+        return stream(path, limit: Int64(limit)) { out += $0 }.map { out }
+    }
+
+    /// The size and digests of the whole file, read in 1 MiB pieces.
+    static func digest(_ path: String) -> Result<FileDigest, LocalReadFailure> {
+        var hasher = FileDigestHasher()
+        return stream(path, limit: .max) { hasher.update($0) }.map { hasher.finalize() }
+    }
+
+    /// Hands up to `limit` bytes of the file to `body`, a buffer at a time.
+    private static func stream(_ path: String, limit: Int64, _ body: (ArraySlice<UInt8>) -> Void) -> Result<Void, LocalReadFailure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return .failure(.current) }
         defer { close(fd) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: min(max(limit, 1), 1 << 20))
-        while out.count < limit {
-            let wanted = min(buffer.count, limit - out.count)
+        var done: Int64 = 0
+        var buffer = [UInt8](repeating: 0, count: Int(min(max(limit, 1), 1 << 20)))
+        while done < limit {
+            let wanted = Int(min(Int64(buffer.count), limit - done))
             let got = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, wanted) }
             if got < 0 {
                 if errno == EINTR { continue }
                 return .failure(.current)
             }
             if got == 0 { break }
-            out += buffer[..<got]
+            body(buffer[..<got])
+            done += Int64(got)
         }
-        return .success(out)
+        return .success(())
     }
 
     /// The target of the symbolic link at `path`.
@@ -47,19 +60,30 @@ enum LocalFileReader {
             case .failure(let code): store.warn(path, "cannot be read: \(code.description)")
             }
         }
-        guard !matches.isEmpty else { return 0 }
+        let hashing = selection.digestConsumer != nil
+        guard !matches.isEmpty || hashing else { return 0 }
         var content: [UInt8]?
-        if size <= Int64(FileSelection.readLimit(matches)) {
+        var digest: FileDigest?
+        if !matches.isEmpty, size <= Int64(FileSelection.readLimit(matches)) {
             switch read(location, limit: FileSelection.readLimit(matches)) {
             case .success(let bytes): content = bytes
             case .failure(let code):
                 store.warn(path, "cannot be read: \(code.description)")
                 return 0
             }
+            digest = hashing ? content.map(FileDigest.init(of:)) : nil
+        } else if hashing {
+            switch Self.digest(location) {
+            case .success(let value): digest = value
+            case .failure(let code):
+                store.warn(path, "cannot be read: \(code.description)")
+                return 0
+            }
         }
-        let capture = FileSelection.capture(path: path, size: Int64(content?.count ?? Int(size)), content: content, matches: matches)
+        let capture = selection.capture(path: path, size: Int64(content?.count ?? Int(size)), content: content, matches: matches,
+                                        digest: digest)
         for problem in capture.problems { store.warn(path, problem) }
         store.addFile(path, layer: 0, contents: capture.contents)
-        return content?.count ?? 0
+        return Int(digest?.size ?? Int64(content?.count ?? 0))
     }
 }

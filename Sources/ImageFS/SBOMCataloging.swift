@@ -1,4 +1,5 @@
 import Catalog
+import OCIModel
 
 /// Catalogs a source in one pass: walks it once with the selectors of every
 /// cataloger plus the distro files, detects the distro, runs each cataloger on the
@@ -33,7 +34,7 @@ public struct SBOMCataloging: Sendable {
     public func catalog(_ source: CatalogSource) async throws -> CatalogReport {
         let distroConsumer = catalogers.count
         let osRelease = FileSelector(.path { Self.osReleasePaths.contains($0) }, maxSize: 64 << 10)
-        let selection = FileSelection(catalogers.map(\.selectors) + [[osRelease]])
+        let selection = FileSelection(catalogers.map(\.selectors) + [[osRelease]], digests: options.fileMetadata)
         let walked = try await source.walker.walk(selection, options: options)
         let distroFiles = ImageFileResolver(captured: walked.captured, consumer: distroConsumer, scope: .squashed)
         let distro = Self.osReleasePaths.lazy.compactMap { distroFiles.file(at: $0) }.first
@@ -47,7 +48,37 @@ public struct SBOMCataloging: Sendable {
             warnings += result.warnings
         }
         packages.sort { $0.sortKey < $1.sortKey }
+        if options.fileMetadata { packages = realDirectories(packages, captured: walked.captured) }
         return CatalogReport(source: walked.description, distro: distro, packages: packages, warnings: warnings,
-                             layers: walked.layers, platform: walked.platform)
+                             layers: walked.layers, platform: walked.platform,
+                             files: selection.digestConsumer.map { files(walked.captured, consumer: $0) } ?? [])
+    }
+
+    /// `packages` with the directories of their installed files resolved through the
+    /// image's links, so that dpkg's `/bin/bash` names the hashed `/usr/bin/bash` of a
+    /// merged-/usr image. The last component is kept: a listed link stays itself.
+    private func realDirectories(_ packages: [CatalogPackage], captured: CapturedFiles) -> [CatalogPackage] {
+        let symlinks = ImageFileResolver(captured: captured, consumer: 0, scope: scope).symlinks
+        var parents: [String: String] = [:]
+        return packages.map { package in
+            guard !package.files.isEmpty else { return package }
+            var resolved = package
+            resolved.files = Set(package.files.map { path in
+                let parent = ImagePath.parent(path)
+                if parents[parent] == nil { parents[parent] = symlinks.resolve(parent) ?? parent }
+                return ImagePath.child(parents[parent] ?? parent, ImagePath.lastComponent(path))
+            }).sorted()
+            return resolved
+        }
+    }
+
+    /// The hashed regular files of the chosen scope, by path (then layer).
+    private func files(_ captured: CapturedFiles, consumer: Int) -> [CatalogedFile] {
+        ImageFileResolver(captured: captured, consumer: consumer, scope: scope).files { _ in true }.compactMap { file in
+            FileDigest(encoded: file.content).map { digest in
+                CatalogedFile(path: file.path, layer: file.layer, size: digest.size,
+                              sha1: Hex.encode(digest.sha1), sha256: Hex.encode(digest.sha256))
+            }
+        }
     }
 }

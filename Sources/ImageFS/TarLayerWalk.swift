@@ -49,9 +49,17 @@ enum TarLayerWalk {
         if entry.size > 0, selection.needsHead(besides: matches) {
             matches += selection.magicMatches(try await reader.peek(selection.magicLength), besides: matches)
         }
-        guard !matches.isEmpty else { return }
-        let content = entry.size <= Int64(FileSelection.readLimit(matches)) ? try await reader.readContent() : nil
-        let capture = FileSelection.capture(path: path, size: entry.size, content: content, matches: matches)
+        let hashing = selection.digestConsumer != nil
+        guard !matches.isEmpty || hashing else { return }
+        var content: [UInt8]?
+        var digest: FileDigest?
+        if !matches.isEmpty, entry.size <= Int64(FileSelection.readLimit(matches)) {
+            content = try await reader.readContent()
+            digest = hashing ? content.map(FileDigest.init(of:)) : nil
+        } else if hashing {
+            digest = try await reader.digestContent()
+        }
+        let capture = selection.capture(path: path, size: entry.size, content: content, matches: matches, digest: digest)
         for problem in capture.problems { store.warn(path, "\(name): \(problem)") }
         store.addFile(path, layer: layer, contents: capture.contents)
     }

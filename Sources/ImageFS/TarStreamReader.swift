@@ -114,6 +114,14 @@ final class TarStreamReader {
         return data
     }
 
+    /// Hashes the rest of the current member's content chunk by chunk, never holding it whole.
+    func digestContent() async throws -> FileDigest {
+        var hasher = FileDigestHasher()
+        try await consume(remaining) { hasher.update($0) }
+        remaining = 0
+        return hasher.finalize()
+    }
+
     /// Skips the rest of the current member's content.
     func skipContent() async throws {
         try await skip(remaining)
@@ -152,22 +160,17 @@ final class TarStreamReader {
     private func read(_ count: Int) async throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)
-        while out.count < count {
-            if offset == chunk.count {
-                guard let next = try await bytes.next() else { throw failure(.truncatedTar(entry: current)) }
-                chunk = next
-                offset = 0
-            }
-            let take = min(count - out.count, chunk.count - offset)
-            out.append(contentsOf: chunk[offset..<(offset + take)])
-            offset += take
-            position += Int64(take)
-        }
+        try await consume(Int64(count)) { out.append(contentsOf: $0) }
         return out
     }
 
     /// Drops `count` bytes of the stream.
     private func skip(_ count: Int64) async throws {
+        try await consume(count) { _ in }
+    }
+
+    /// Hands the next `count` bytes of the stream to `body`, a chunk slice at a time.
+    private func consume(_ count: Int64, _ body: (ArraySlice<UInt8>) -> Void) async throws {
         var left = count
         while left > 0 {
             if offset == chunk.count {
@@ -176,6 +179,7 @@ final class TarStreamReader {
                 offset = 0
             }
             let take = Int(min(left, Int64(chunk.count - offset)))
+            body(chunk[offset..<(offset + take)])
             offset += take
             position += Int64(take)
             left -= Int64(take)

@@ -140,10 +140,12 @@ public struct DigestHasher {
     }
 }
 
-enum Hex {
+/// Lowercase hexadecimal text of bytes, as digests and checksums are written.
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    /// The lowercase hex encoding of `bytes`.
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(128)
         for byte in bytes {

@@ -37,6 +37,9 @@ struct SBOMGenerateCommand: AsyncParsableCommand {
     @Option(help: "squashed (the final filesystem) or all-layers (every file of every layer).")
     var scope: CatalogScope = .squashed
 
+    @Flag(name: .customLong("file-metadata"), help: "Hash every regular file (SHA-1, SHA-256) and list them in the SBOM's files section.")
+    var fileMetadata = false
+
     @Option(name: .customLong("max-size"), help: "Trim SPDX output to at most this size (e.g. 16MiB, GitHub's attestation limit).")
     var maxSize: SizeArgument?
 
@@ -47,7 +50,7 @@ struct SBOMGenerateCommand: AsyncParsableCommand {
         let cataloging = SBOMCataloging(catalogers: Catalogers.all, scope: scope, options: WalkOptions(progress: { progress in
             let total = progress.bytesTotal > 0 ? " of \(ByteCount.format(progress.bytesTotal))" : ""
             Terminal.progress("reading layers \(progress.layersDone)/\(progress.layerCount), \(ByteCount.format(progress.bytesRead))\(total)")
-        }))
+        }, fileMetadata: fileMetadata))
         let opened = try await SBOMSourceOpener.open(source, platform: platform, options: registryOptions)
         defer { opened.close() }
         for (platform, catalogSource, sbomSource) in try await opened.targets() {
@@ -58,6 +61,7 @@ struct SBOMGenerateCommand: AsyncParsableCommand {
             described.platform = described.platform ?? report.platform
             let input = SBOMDocumentInput(
                 source: described, distro: report.distro, packages: report.packages,
+                files: report.files.map { SBOMFileEntry(path: $0.path, sha1: $0.sha1, sha256: $0.sha256, layer: $0.layer) },
                 tool: SBOMTool(version: Hallmark.version), created: Date(), namespaceSeed: UUID())
             for output in outputs {
                 let target = platform.map { output.target.forPlatform($0.description) } ?? output.target

@@ -28,6 +28,14 @@ import Testing
         #expect(result.warnings.isEmpty, "\(result.warnings)")
         #expect(result.packages.allSatisfy { $0.purl.namespace == "debian" && $0.purl.name == $0.name && $0.purl.qualifiers["distro"] == "debian-12" })
         #expect(result.packages.contains { !$0.licenses.isEmpty })
+        // File ownership equals `dpkg-query -L` (which also reads info/*.list), plain and Multi-Arch.
+        for name in ["bash", "libc6"] {
+            let listed = try #require(run("dpkg-query", ["-L", name])).split(separator: "\n").map(String.init).filter { $0 != "/." }
+            let package = try #require(result.package(name))
+            #expect(!listed.isEmpty)
+            #expect(Set(package.files) == Set(listed.filter { $0.hasPrefix("/") }), "\(name)")
+            #expect(package.locations.contains { $0.path.hasPrefix("/var/lib/dpkg/info/\(name)") })
+        }
     }
 
     @Test("installed stanzas only, distroless status.d, sources and dependencies")

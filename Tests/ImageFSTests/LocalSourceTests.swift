@@ -1,6 +1,8 @@
 import Catalog
+import Crypto
 import Foundation
 import ImageFS
+import OCIModel
 import Testing
 
 @Suite("dir: and file: sources")
@@ -28,6 +30,26 @@ struct LocalSourceTests {
         #expect(report.layers.isEmpty)
         #expect(report.warnings.isEmpty)
         #expect(report.source == "dir:\(scratch.at("root"))")
+    }
+
+    @Test("file metadata: every regular file of dir: is hashed, selected or not, large or small; links are not files")
+    func fileMetadata() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("root/pkgs/a.pkg", "a 1")
+        let large = [UInt8](repeating: 0x5a, count: 3 << 20 + 17)
+        try scratch.write("root/big.bin", large)
+        try scratch.symlink("root/link", to: "pkgs/a.pkg")
+        let options = WalkOptions(fileMetadata: true)
+        let report = try await SBOMCataloging(catalogers: [PkgCataloger()], options: options)
+            .catalog(.directory(DirectoryWalker(root: scratch.at("root"))))
+        #expect(report.files.map(\.path) == ["/big.bin", "/pkgs/a.pkg"])
+        #expect(report.files.map(\.size) == [Int64(large.count), 3])
+        #expect(report.files.last?.sha256 == Hex.encode(SHA256.hash(data: Array("a 1".utf8))))
+        #expect(report.files.first?.sha1 == Hex.encode(Insecure.SHA1.hash(data: large)))
+        #expect(report.pairs == ["a 1"], "hashing does not change what catalogers see")
+        let plain = try await SBOMCataloging(catalogers: [PkgCataloger()]).catalog(.directory(DirectoryWalker(root: scratch.at("root"))))
+        #expect(plain.files.isEmpty)
     }
 
     @Test("dir: of a missing path is an error naming it")

@@ -84,6 +84,45 @@ struct SBOMCommandTests {
         #expect(FileManager.default.fileExists(atPath: cdx))
     }
 
+    @Test func fileMetadataHashesTheSquashedFilesAndLinksDpkgOwnership() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/make-whiteout-image.py").path
+        #expect(try CLI.run("/usr/bin/env", ["python3", script, work.appendingPathComponent("image").path]).status == 0)
+        let source = "oci-dir:\(work.appendingPathComponent("image").path):v1"
+        let spdx = work.appendingPathComponent("files.spdx.json").path
+        let run = try CLI.hallmark("sbom", source, "--file-metadata", "-o", "spdx-json=\(spdx)", "-o", "json")
+        #expect(run.status == 0, "\(run.stderr)")
+
+        // Hallmark's JSON: the surviving files, hashed; bash owns /usr/bin/bash through the /bin link.
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+        let files = document["files"] as? [[String: Any]] ?? []
+        let byPath = Dictionary(files.map { ($0["path"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byPath["/usr/lib/libz.so.1"] == nil, "whited out in layer 2")
+        let bashCopy = work.appendingPathComponent("bash")
+        try Data("#!/bin/sh\necho not really bash\n".utf8).write(to: bashCopy)
+        let sha256 = try CLI.run("/usr/bin/sha256sum", [bashCopy.path]).text.prefix(64)
+        #expect(byPath["/usr/bin/bash"]?["sha256"] as? String == String(sha256))
+        let packages = document["packages"] as? [[String: Any]] ?? []
+        let bash = packages.first { $0["name"] as? String == "bash" }
+        #expect((bash?["files"] as? [String])?.contains("/usr/bin/bash") == true)
+
+        // SPDX: the package contains its file, and pyspdxtools accepts the document.
+        let spdxDocument = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: spdx))) as? [String: Any])
+        let fileID = (spdxDocument["files"] as? [[String: Any]] ?? []).first { $0["fileName"] as? String == "./usr/bin/bash" }?["SPDXID"] as? String
+        let bashID = (spdxDocument["packages"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "bash" }?["SPDXID"] as? String
+        let relationships = spdxDocument["relationships"] as? [[String: String]] ?? []
+        #expect(fileID != nil && bashID != nil)
+        #expect(relationships.contains { $0["spdxElementId"] == bashID && $0["relationshipType"] == "CONTAINS" && $0["relatedSpdxElement"] == fileID })
+        let validate = try CLI.run("/usr/bin/env", ["pyspdxtools", "-i", spdx])
+        #expect(validate.status == 0, "pyspdxtools (pip install spdx-tools==0.8.5): \(validate.text) \(validate.stderr)")
+
+        // all-layers keeps the deleted library too.
+        let all = try CLI.hallmark("sbom", source, "--file-metadata", "--scope", "all-layers", "-o", "json")
+        let allFiles = (try JSONSerialization.jsonObject(with: Data(all.stdout)) as? [String: Any])?["files"] as? [[String: Any]] ?? []
+        #expect(allFiles.contains { $0["path"] as? String == "/usr/lib/libz.so.1" })
+    }
+
     @Test func trimCommandReportsStepsAndFailsWhenItCannotFit() throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -13,7 +13,7 @@ struct HallmarkJSONEncoderTests {
         let packages = try #require(document["packages"] as? [[String: Any]])
         #expect(packages.count == SampleInput.packages.count)
         for package in packages {
-            #expect(Set(package.keys) == ["name", "version", "type", "purl", "cpes", "licenses", "locations", "sourceName", "sourceVersion", "foundBy", "dependsOn"])
+            #expect(Set(package.keys) == ["name", "version", "type", "purl", "cpes", "licenses", "locations", "sourceName", "sourceVersion", "foundBy", "dependsOn", "files"])
         }
         #expect((document["files"] as? [Any])?.count == 2)
         let again = try HallmarkJSONEncoder().encode(SampleInput.input(packages: SampleInput.packages.reversed(), files: SampleInput.files(2)))

@@ -78,6 +78,7 @@ public struct HallmarkJSONEncoder: Sendable {
             "sourceVersion": package.sourceVersion.map(JSONNode.string) ?? .null,
             "foundBy": .string(package.foundBy),
             "dependsOn": .array(package.dependsOn.map(JSONNode.string)),
+            "files": .array(package.files.map(JSONNode.string)),
         ])
     }
 }

@@ -1,16 +1,18 @@
 import Catalog
 import Crypto
 import Foundation
+import OCIModel
 
 /// Writes an SPDX 2.3 JSON document, streaming: packages, files and
 /// relationships are written one at a time to the sink.
 ///
 /// Layout: a root package for the source (`SPDXRef-DOCUMENT DESCRIBES` it), which
 /// `CONTAINS` every package; `DEPENDS_ON` between packages by their `dependsOn`
-/// names. Packages are `filesAnalyzed: false`. With files, the root package is
-/// `filesAnalyzed: true` with its `packageVerificationCode` and `CONTAINS` each
-/// file, which is what `pyspdxtools` accepts (a `filesAnalyzed: false` package may
-/// not contain files). Keys are sorted and elements ordered, so the same input
+/// names. With files (`--file-metadata`), the root package is `filesAnalyzed: true`
+/// with its `packageVerificationCode` and `CONTAINS` each file, and so is each
+/// package whose installed files (dpkg's lists) are among them; other packages are
+/// `filesAnalyzed: false`, which is what `pyspdxtools` accepts (a
+/// `filesAnalyzed: false` package may not contain files). Keys are sorted and elements ordered, so the same input
 /// gives the same bytes apart from `documentNamespace` and `created`.
 public struct SPDXEncoder: Sendable {
     /// The prefix of every document namespace.
@@ -39,6 +41,7 @@ public struct SPDXEncoder: Sendable {
         let packageIDs = packages.map { ids.make(prefix: "Package", name: $0.purl.description) }
         var licenses = SPDXLicenseExpression()
         let declared = packages.map { licenses.expression(for: $0.licenses) }
+        let owned = Self.ownedFiles(packages, files: files)
 
         let writer = JSONStreamWriter(sink: sink)
         try writer.beginObject()
@@ -76,7 +79,8 @@ public struct SPDXEncoder: Sendable {
         try writer.value(Self.rootNode(input, id: rootID, files: files))
         for (index, package) in packages.enumerated() {
             try writer.element()
-            try writer.value(Self.packageNode(package, id: packageIDs[index], licenseDeclared: declared[index]))
+            try writer.value(Self.packageNode(package, id: packageIDs[index], licenseDeclared: declared[index],
+                                              files: owned[index].map { files[$0] }))
         }
         try writer.endArray()
 
@@ -90,6 +94,9 @@ public struct SPDXEncoder: Sendable {
         for id in packageIDs { try relate(rootID, "CONTAINS", id) }
         for (from, to) in Self.dependencies(packages, ids: packageIDs) { try relate(from, "DEPENDS_ON", to) }
         for id in fileIDs { try relate(rootID, "CONTAINS", id) }
+        for (index, id) in packageIDs.enumerated() {
+            for file in owned[index] { try relate(id, "CONTAINS", fileIDs[file]) }
+        }
         try writer.endArray()
 
         try writer.member("spdxVersion", .string("SPDX-2.3"))
@@ -118,16 +125,31 @@ public struct SPDXEncoder: Sendable {
             "externalRefs": .array(refs),
         ]
         if let platform = input.source.platform { node["comment"] = .string("platform: \(platform)") }
-        if !files.isEmpty {
-            var hasher = Insecure.SHA1()
-            for sha1 in files.map(\.sha1).sorted() { hasher.update(data: Array(sha1.utf8)) }
-            let code = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-            node["packageVerificationCode"] = .object(["packageVerificationCodeValue": .string(code)])
-        }
+        node["packageVerificationCode"] = verificationCode(files)
         return .members(node)
     }
 
-    private static func packageNode(_ package: CatalogPackage, id: String, licenseDeclared: String?) -> JSONNode {
+    /// SPDX's package verification code of `files` (SHA-1 over their sorted SHA-1s); nil without files.
+    private static func verificationCode(_ files: [SBOMFileEntry]) -> JSONNode? {
+        guard !files.isEmpty else { return nil }
+        var hasher = Insecure.SHA1()
+        for sha1 in files.map(\.sha1).sorted() { hasher.update(data: Array(sha1.utf8)) }
+        return .object(["packageVerificationCodeValue": .string(Hex.encode(hasher.finalize()))])
+    }
+
+    /// Per package, the indices into `files` of the files it installed (its ``CatalogPackage/files``
+    /// that the files section lists, every layer's version in `all-layers`).
+    static func ownedFiles(_ packages: [CatalogPackage], files: [SBOMFileEntry]) -> [[Int]] {
+        guard !files.isEmpty else { return packages.map { _ in [] } }
+        var byPath: [String: [Int]] = [:]
+        for (index, file) in files.enumerated() { byPath[file.path, default: []].append(index) }
+        return packages.map { package in package.files.flatMap { byPath[$0] ?? [] } }
+    }
+
+    /// A package; with `files` (those it installed, from the files section) it is
+    /// `filesAnalyzed: true` with their verification code, else `filesAnalyzed: false`.
+    private static func packageNode(_ package: CatalogPackage, id: String, licenseDeclared: String?,
+                                    files: [SBOMFileEntry]) -> JSONNode {
         var refs: [JSONNode] = [
             .object(["referenceCategory": .string("PACKAGE-MANAGER"), "referenceLocator": .string(package.purl.description), "referenceType": .string("purl")]),
         ]
@@ -143,7 +165,8 @@ public struct SPDXEncoder: Sendable {
             "name": .string(package.name),
             "versionInfo": package.version.isEmpty ? nil : .string(package.version),
             "downloadLocation": .string("NOASSERTION"),
-            "filesAnalyzed": .bool(false),
+            "filesAnalyzed": .bool(!files.isEmpty),
+            "packageVerificationCode": verificationCode(files),
             "licenseConcluded": .string("NOASSERTION"),
             "licenseDeclared": .string(licenseDeclared ?? "NOASSERTION"),
             "copyrightText": .string("NOASSERTION"),

@@ -2,9 +2,10 @@
 """Writes a two-layer OCI image layout for the SBOM whiteout test.
 
 Layer 1 installs three Python distributions (METADATA in the real core-metadata
-format) and a dpkg status with two packages; layer 2 deletes one distribution
-with a whiteout file and replaces the dpkg database directory with an opaque
-whiteout holding a status with only one of the packages.
+format), a dpkg status with two packages, their dpkg file lists and files (bash's
+list names /bin/bash, reached through the merged-/usr link bin -> usr/bin); layer 2
+deletes one distribution and zlib's library with whiteout files and replaces the
+dpkg database directory with an opaque whiteout holding a status and list of bash only.
 Usage: make-whiteout-image.py OUT_DIR
 """
 import gzip, hashlib, io, json, os, sys, tarfile
@@ -30,6 +31,10 @@ def layer(entries):
     with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for path, content in entries:
             info = tarfile.TarInfo(path)
+            if isinstance(content, str):
+                info.type, info.linkname = tarfile.SYMTYPE, content
+                tar.addfile(info)
+                continue
             info.size = len(content)
             info.mode = 0o644
             tar.addfile(info, io.BytesIO(content))
@@ -46,6 +51,8 @@ def put(data):
     return "sha256:" + d
 
 
+BASH = b"#!/bin/sh\necho not really bash\n"
+BASH_LIST = b"/.\n/bin\n/bin/bash\n"
 os_release = b'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
 layers = [
     layer([
@@ -54,11 +61,18 @@ layers = [
         (f"{SITE}/idna-2.10.dist-info/METADATA", metadata("idna", "2.10")),
         (f"{SITE}/urllib3-1.26.4.dist-info/METADATA", metadata("urllib3", "1.26.4")),
         ("var/lib/dpkg/status", status(("zlib1g", "1:1.2.13.dfsg-1"), ("bash", "5.2.15-2+b2"))),
+        ("bin", "usr/bin"),
+        ("usr/bin/bash", BASH),
+        ("usr/lib/libz.so.1", b"zlib library\n"),
+        ("var/lib/dpkg/info/bash.list", BASH_LIST),
+        ("var/lib/dpkg/info/zlib1g:amd64.list", b"/.\n/usr\n/usr/lib\n/usr/lib/libz.so.1\n"),
     ]),
     layer([
         (f"{SITE}/.wh.idna-2.10.dist-info", b""),
         ("var/lib/dpkg/.wh..wh..opq", b""),
+        ("usr/lib/.wh.libz.so.1", b""),
         ("var/lib/dpkg/status", status(("bash", "5.2.15-2+b2"))),
+        ("var/lib/dpkg/info/bash.list", BASH_LIST),
     ]),
 ]
 descriptors, diff_ids = [], []

@@ -1,6 +1,6 @@
 /// Debian packages from the dpkg database: `var/lib/dpkg/status` and the one-file-per-package
 /// `var/lib/dpkg/status.d/*` of distroless images, with licenses from machine-readable
-/// `usr/share/doc/<package>/copyright` files.
+/// `usr/share/doc/<package>/copyright` files and installed files from `var/lib/dpkg/info/*.list`.
 public struct DpkgCataloger: Cataloger {
     public var name: String { "dpkg-db-cataloger" }
 
@@ -14,6 +14,9 @@ public struct DpkgCataloger: Cataloger {
 
     private static let parsers = ParserSet(
         [FileParser(matches: DpkgStatusParser.matches, parse: DpkgStatusParser.parse)],
-        evidence: [FileSelector(.path(DpkgCopyrightParser.matches), maxSize: DpkgCopyrightParser.maxSize)]
+        evidence: [
+            FileSelector(.path(DpkgCopyrightParser.matches), maxSize: DpkgCopyrightParser.maxSize),
+            FileSelector(.path(DpkgFileListParser.matches), maxSize: DpkgFileListParser.maxSize),
+        ]
     )
 }

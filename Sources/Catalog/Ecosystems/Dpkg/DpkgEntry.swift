@@ -15,12 +15,17 @@ struct DpkgEntry: Sendable {
             licenses = DpkgCopyrightParser.licenses(in: copyright)
             locations.append(copyright.location)
         }
+        var files: [String] = []
+        if let list = DpkgFileListParser.file(for: name, architecture: architecture, in: environment.files) {
+            files = DpkgFileListParser.paths(in: list)
+            locations.append(list.location)
+        }
         return CatalogPackage(
             name: name, version: version, type: .deb, purl: purl(distro: environment.context.distro),
             cpes: [CPE.application(vendor: name, product: name, version: version)],
             licenses: licenses, locations: locations,
             sourceName: sourceName ?? name, sourceVersion: sourceVersion ?? version,
-            foundBy: environment.foundBy, dependsOn: depends
+            foundBy: environment.foundBy, dependsOn: depends, files: files
         )
     }
 
