@@ -63,7 +63,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
-        .target(name: "Attestations", dependencies: ["OCIModel"], swiftSettings: strict),
+        .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
             name: "hallmark",

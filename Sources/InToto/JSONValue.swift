@@ -42,6 +42,13 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
+    /// The value as compact JSON text, object keys sorted.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
     /// The member `key` of an object; nil for a missing key or a non-object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { object[key] } else { nil }

@@ -10,4 +10,11 @@ public struct ResourceDescriptor: Sendable, Equatable, Codable {
         self.name = name
         self.digest = digest
     }
+
+    /// The descriptor as JSON (`name` left out when nil).
+    public var jsonValue: JSONValue {
+        var members: [String: JSONValue] = ["digest": .object(digest.mapValues(JSONValue.string))]
+        members["name"] = name.map(JSONValue.string)
+        return .object(members)
+    }
 }

@@ -2,7 +2,12 @@ import Foundation
 
 /// Reading input files named on the command line, with errors that name them.
 enum FileInput {
-    static func read(_ path: String) throws -> [UInt8] {
+    /// The whole file at `path`; more than `limit` bytes is an error naming the limit.
+    static func read(_ path: String, limit: Int = 1 << 30) throws -> [UInt8] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let size, size > limit {
+            throw UsageError("\(path): \(size) bytes is over the \(limit)-byte limit for this input")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("cannot read \(path): no such file or not readable")
         }

@@ -8,22 +8,40 @@ struct ImageLocation {
     let name: String
     let tagOrDigest: String
     let source: any ContentSource
+    /// The same store opened for writing too, when asked for (registry or `oci-dir:`).
+    let store: (any ContentSource & ContentDestination)?
+    /// How statements name the image: `registry/repository`, or the layout's path.
+    let subjectName: String
     private let client: RegistryClient?
 
     /// Closes the registry connections, if any.
     func close() { client.map(Self.shutDown) }
 
-    /// Opens `spec` for reading.
-    static func openSource(_ spec: String, options: RegistryOptions) async throws -> ImageLocation {
+    /// Opens `spec` for reading and, with `writable`, for writing referrers too
+    /// (only a registry or an `oci-dir:` layout can be written in place).
+    static func openSource(_ spec: String, options: RegistryOptions, writable: Bool = false) async throws -> ImageLocation {
         let parsed = try ImageSourceSpec(parsing: spec)
-        guard let local = try parsed.openLocalSource() else {
-            guard case .registry(let reference) = parsed else { throw UsageError("\(spec): cannot be opened") }
+        if case .registry(let reference) = parsed {
             let client = makeClient(options)
-            return ImageLocation(name: reference.description, tagOrDigest: reference.tagOrDigest, source: client.repository(reference), client: client)
+            let repository = client.repository(reference)
+            return ImageLocation(name: reference.description, tagOrDigest: reference.tagOrDigest, source: repository,
+                                 store: writable ? repository : nil, subjectName: reference.name, client: client)
+        }
+        var store: (any ContentSource & ContentDestination)?
+        if writable {
+            guard case .ociDirectory(let path, _) = parsed else {
+                throw UsageError("\(spec): cannot be written in place; attach to a registry image or an oci-dir: layout")
+            }
+            store = try OCIDirectory(writingAt: path)
+        }
+        guard let local = try store.map({ $0 as? any LocalImageSource }) ?? parsed.openLocalSource() else {
+            throw UsageError("\(spec): cannot be opened")
         }
         let pick: String
         if let tag = parsed.tag { pick = tag } else { pick = try await local.resolveDefault().digest.description }
-        return ImageLocation(name: spec, tagOrDigest: pick, source: local, client: nil)
+        let path = spec.split(separator: ":", maxSplits: 1).last.map(String.init) ?? spec
+        let subjectName = parsed.tag.map { tag in String(path.dropLast(tag.count + 1)) } ?? path
+        return ImageLocation(name: spec, tagOrDigest: pick, source: local, store: store, subjectName: subjectName, client: nil)
     }
 
     /// Opens `spec` for writing: the destination and the tag to write (nil: by digest only).
