@@ -57,6 +57,7 @@ let package = Package(
         .target(
             name: "InToto",
             dependencies: [
+                "OCIModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -1,3 +1,5 @@
+import OCIModel
+
 /// An in-toto ResourceDescriptor as used for a statement's subjects: a name
 /// and a map of digest algorithm (`sha256`, `sha512`) to lowercase hex.
 public struct ResourceDescriptor: Sendable, Equatable, Codable {

@@ -1,3 +1,5 @@
+import OCIModel
+
 /// An in-toto Statement v1: what was made (`subject`), and a typed claim
 /// about it (`predicateType`, `predicate`).
 public struct Statement: Sendable, Equatable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import OCIModel
 
 /// Builds the exact payload bytes of a statement whose predicate is already JSON
 /// text (an SBOM document of many megabytes), splicing it in unchanged instead of

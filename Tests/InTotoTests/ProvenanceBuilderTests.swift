@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OCIModel
 @testable import InToto
 
 @Suite struct ProvenanceBuilderTests {

@@ -35,6 +35,11 @@ enum CLI {
         try run(try hallmark, arguments)
     }
 
+    /// Runs `hallmark` with `environment` added to (or replacing entries of) this process's environment.
+    static func hallmark(_ arguments: [String], environment: [String: String]) throws -> Result {
+        try run(try hallmark, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    }
+
     /// Runs skopeo; fails the test with the install command when it is missing.
     static func skopeo(_ arguments: String...) throws -> Result {
         let path = "/usr/bin/skopeo"
@@ -46,10 +51,11 @@ enum CLI {
         return result
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

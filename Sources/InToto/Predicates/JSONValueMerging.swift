@@ -1,3 +1,5 @@
+import OCIModel
+
 extension JSONValue {
     /// This value with `overrides` laid over it: where both are objects the
     /// members merge recursively; anywhere else (arrays included, and `null`)

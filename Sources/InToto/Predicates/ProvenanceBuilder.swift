@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Generates an SLSA provenance v1 predicate for a build from its CI
 /// environment, given as a dictionary (pass `ProcessInfo.processInfo.environment`
 /// from the command line; the library never reads the process environment).

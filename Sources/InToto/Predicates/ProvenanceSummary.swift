@@ -1,4 +1,5 @@
 import Foundation
+import OCIModel
 
 /// The facts `inspect` and `verify` print about a provenance predicate, read
 /// from SLSA v1 or v0.2: who built it, how, and from which source.

@@ -1,4 +1,5 @@
 import Foundation
+import OCIModel
 
 /// An SLSA provenance v1 predicate (`https://slsa.dev/provenance/v1`): how
 /// (``BuildDefinition``) and by whom (``RunDetails``) the subject was built.

@@ -1,3 +1,5 @@
+import OCIModel
+
 /// A resource as SLSA provenance names it (v1 `resolvedDependencies`, v0.2
 /// `materials`): a URI and its digests. ``ResourceDescriptor`` has no `uri`,
 /// which provenance needs.

@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Reads a `.deps.json`: the `libraries` of type `package` (keys `Name/Version`), with
 /// dependencies from the matching entries of its `targets`.
 enum DepsJSONParser {

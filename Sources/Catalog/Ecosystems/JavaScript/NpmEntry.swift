@@ -1,3 +1,5 @@
+import OCIModel
+
 /// One npm package as a manifest or lockfile describes it, and how it becomes a
 /// ``CatalogPackage``: `pkg:npm/<%40scope>/<name>@<version>` and a CPE with the
 /// scope-less name as vendor and product.

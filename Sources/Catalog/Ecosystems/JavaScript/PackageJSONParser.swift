@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Reads an installed package's `package.json` (`name`, `version`, `license`, `dependencies`).
 /// Manifests without a name or version (private or workspace roots) are not packages.
 enum PackageJSONParser {

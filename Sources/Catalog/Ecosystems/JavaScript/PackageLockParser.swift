@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Reads npm's `package-lock.json`: the `packages` map of lockfile v2/v3 (keys
 /// `node_modules/…`; the root `""` entry, workspace members and links are not packages)
 /// or, for v1, the nested `dependencies` tree.

@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Reads Composer package lists: each entry's `name` (`vendor/name`), `version`,
 /// `license` and `require` (platform requirements such as `php` and `ext-*` left out).
 enum ComposerParser {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Any JSON value: the predicate of a statement, whose schema depends on its
-/// `predicateType` and is read or extended without a fixed Swift model.
+/// Any JSON value, decoded without a schema: the predicate of an in-toto statement
+/// (whose schema depends on its `predicateType`), or a package manifest of
+/// unexpected shape, read as far as it makes sense.
 ///
 /// Objects are encoded with their keys sorted, so the same value always
 /// serialises to the same bytes.
@@ -62,6 +63,16 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// The members of an object, else nil.
     public var object: [String: JSONValue]? {
         if case .object(let value) = self { value } else { nil }
+    }
+
+    /// The value of a boolean, else nil.
+    public var bool: Bool? {
+        if case .bool(let value) = self { value } else { nil }
+    }
+
+    /// The keys of an object, sorted; empty for anything else.
+    public var sortedKeys: [String] {
+        object?.keys.sorted() ?? []
     }
 
     /// The elements of an array, else nil.
