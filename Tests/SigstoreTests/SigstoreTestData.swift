@@ -1,17 +1,14 @@
 import Foundation
 import Sigstore
+import TestSupport
 
-/// The shared Sigstore fixtures: `../shared/testdata/sigstore` resolved
-/// against the package root (three levels above this file).
+/// The shared Sigstore fixtures: `../shared/testdata/sigstore`.
 enum SigstoreTestData {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = packageRoot.appendingPathComponent("../shared/testdata/sigstore").standardizedFileURL
+    static let directory = SharedTestData.directory.appendingPathComponent("sigstore")
 
-    /// The fixture at `relativePath`; throws, naming the expected folder, when the fixtures are missing.
+    /// The fixture at `relativePath`; throws, naming the expected path, when it is missing.
     static func url(_ relativePath: String) throws -> URL {
-        guard FileManager.default.fileExists(atPath: directory.path) else { throw FixturesMissing(directory: directory) }
-        return directory.appendingPathComponent(relativePath)
+        try SharedTestData.url("sigstore/" + relativePath)
     }
 
     static func data(_ relativePath: String) throws -> Data {
@@ -41,12 +38,5 @@ enum SigstoreTestData {
         var bundle: String
         var artifactDigest: String?
         var expect: String
-    }
-
-    struct FixturesMissing: Error, CustomStringConvertible {
-        var directory: URL
-        var description: String {
-            "shared Sigstore test data not found: expected it at \(directory.path) (../shared/testdata/sigstore relative to the package root)"
-        }
     }
 }
