@@ -70,9 +70,15 @@ let package = Package(
             name: "hallmark",
             dependencies: [
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
-                "Catalog", "ImageFS", "SBOMFormats",
+                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "hallmark-bench",
+            dependencies: ["InToto", "Sigstore", "OCIModel"],
+            path: "Benchmarks/HallmarkBench",
             swiftSettings: strict
         ),
         .target(

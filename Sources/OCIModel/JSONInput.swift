@@ -6,10 +6,11 @@ public enum JSONInput {
     /// The largest JSON document (manifest, index, config) read into memory.
     public static let maxDocumentSize = 4 * 1024 * 1024
 
-    /// Decodes `T` from `bytes`, read from `source`.
-    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], source: String) throws(InputError) -> T {
-        guard bytes.count <= maxDocumentSize else {
-            throw InputError(source: source, field: nil, reason: "document is \(bytes.count) bytes, over the \(maxDocumentSize)-byte limit for JSON documents")
+    /// Decodes `T` from `bytes`, read from `source`; documents over `maxSize` bytes are refused.
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], source: String,
+                                            maxSize: Int = maxDocumentSize) throws(InputError) -> T {
+        guard bytes.count <= maxSize else {
+            throw InputError(source: source, field: nil, reason: "document is \(bytes.count) bytes, over the \(maxSize)-byte limit for JSON documents")
         }
         if let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09) }), first == UInt8(ascii: "<") {
             throw InputError(source: source, field: nil, reason: "expected JSON but got HTML or XML (starts with '<')")

@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `hallmark key generate`, `attest` and `verify` end to end: the real registry,
+/// skopeo reading the referrers back, and every failure mode of verification.
+@Suite(.serialized)
+struct AttestCommandTests {
+    /// A fresh key pair (encrypted with `password`) in `directory`: the private and public key paths.
+    static func keyPair(in directory: URL, name: String = "hallmark", password: String = "correct horse") throws -> (key: String, pub: String) {
+        let prefix = directory.appendingPathComponent(name).path
+        let made = try CLI.hallmark(["key", "generate", "--output-key-prefix", prefix], environment: ["HALLMARK_PASSWORD": password])
+        #expect(made.status == 0, "\(made.stderr)")
+        let mode = try FileManager.default.attributesOfItem(atPath: prefix + ".key")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        return (prefix + ".key", prefix + ".pub")
+    }
+
+    /// The platform manifests of the example image, by platform.
+    static func platformDigests() throws -> [String: String] {
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.examplePath + "/blobs/sha256/" + String(RegistryCopyTests.indexDigest.dropFirst(7))))) as? [String: Any]
+        var digests: [String: String] = [:]
+        for entry in index?["manifests"] as? [[String: Any]] ?? [] {
+            guard let platform = entry["platform"] as? [String: Any], platform["os"] as? String != "unknown" else { continue }
+            let name = ["os", "architecture", "variant"].compactMap { platform[$0] as? String }.joined(separator: "/")
+            digests[name] = entry["digest"] as? String
+        }
+        return digests
+    }
+
+    /// The attestations `hallmark inspect --format json` lists, per platform: (predicate type, storage, manifest digest).
+    static func attestations(_ target: String) throws -> [String: [(type: String, storage: String, manifest: String)]] {
+        let inspect = try CLI.hallmark("inspect", target, "--format", "json")
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(inspect.stdout)) as? [String: Any]
+        var found: [String: [(String, String, String)]] = [:]
+        for platform in report?["platforms"] as? [[String: Any]] ?? [] {
+            found[platform["platform"] as? String ?? ""] = (platform["attestations"] as? [[String: Any]] ?? []).map {
+                ($0["predicateType"] as? String ?? "", $0["storage"] as? String ?? "", $0["manifestDigest"] as? String ?? "")
+            }
+        }
+        return found
+    }
+
+    @Test func attestPushInspectVerifyOnTheRegistry() async throws {
+        try await withRegistry { registry in
+            let work = try CLI.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: work) }
+            let keys = try Self.keyPair(in: work)
+            let password = ["HALLMARK_PASSWORD": "correct horse"]
+            let target = "\(registry.address)/it/attest:v1"
+            #expect(try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", target).status == 0)
+
+            let provenance = try CLI.hallmark(["attest", "provenance", target, "--key", keys.key, "--push"], environment: password)
+            #expect(provenance.status == 0, "\(provenance.stderr)")
+            #expect(provenance.stderr.components(separatedBy: "attached SLSA provenance").count == 3, "\(provenance.stderr)")
+            let sbom = try CLI.hallmark(["attest", "sbom", target, "--key", keys.key, "--push"], environment: password)
+            #expect(sbom.status == 0, "\(sbom.stderr)")
+
+            // Idempotent: the same statement signed again is not attached twice.
+            let again = try CLI.hallmark(["attest", "provenance", target, "--key", keys.key, "--push"], environment: password)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stderr.contains("already attached"))
+
+            // inspect lists provenance and SBOM for both platforms, each once, as OCI referrers.
+            let found = try Self.attestations(target)
+            let digests = try Self.platformDigests()
+            #expect(Set(found.keys) == ["linux/amd64", "linux/arm64/v8"])
+            for (platform, list) in found {
+                let referrers = list.filter { $0.storage == "oci-referrer" }
+                #expect(referrers.filter { $0.type == "https://slsa.dev/provenance/v1" }.count == 1, "\(platform)")
+                #expect(referrers.filter { $0.type == "https://spdx.dev/Document" }.count == 1, "\(platform)")
+                // skopeo reads each referrer manifest: its subject is the platform manifest, its artifactType the bundle's.
+                for referrer in referrers {
+                    let raw = try CLI.skopeo("inspect", "--raw", "--tls-verify=false", "docker://\(registry.address)/it/attest@\(referrer.manifest)")
+                    let manifest = try JSONSerialization.jsonObject(with: Data(raw.stdout)) as? [String: Any]
+                    #expect(manifest?["artifactType"] as? String == "application/vnd.dev.sigstore.bundle.v0.3+json")
+                    #expect((manifest?["subject"] as? [String: Any])?["digest"] as? String == digests[platform])
+                    #expect((manifest?["annotations"] as? [String: String])?["dev.sigstore.bundle.predicateType"] == referrer.type)
+                }
+            }
+
+            // verify: provenance (the default) and SBOM pass on both platforms.
+            let verified = try CLI.hallmark("verify", target, "--key", keys.pub, "--format", "json")
+            #expect(verified.status == 0, "\(verified.text) \(verified.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(verified.stdout)) as? [String: Any]
+            let subjects = report?["subjects"] as? [[String: Any]] ?? []
+            #expect(subjects.count == 2)
+            #expect(subjects.allSatisfy { ($0["verified"] as? [Any])?.count == 1 })
+            #expect(try CLI.hallmark("verify", target, "--key", keys.pub, "--predicate-type", "spdx").status == 0)
+
+            // A different key: exit 1, the signature check named for each platform.
+            let other = try Self.keyPair(in: work, name: "other")
+            let wrongKey = try CLI.hallmark("verify", target, "--key", other.pub)
+            #expect(wrongKey.status == 1)
+            #expect(wrongKey.text.contains("linux/arm64/v8"))
+            #expect(wrongKey.text.contains("signature check failed"))
+        }
+    }
+
+    @Test func aPlatformWithoutAttestationFailsVerification() async throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let keys = try Self.keyPair(in: work)
+        let layout = work.appendingPathComponent("image").path
+        #expect(try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "oci-dir:\(layout):v1").status == 0)
+        let attest = try CLI.hallmark(["attest", "provenance", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.key, "--push"],
+                                      environment: ["HALLMARK_PASSWORD": "correct horse"])
+        #expect(attest.status == 0, "\(attest.stderr)")
+        let verify = try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--key", keys.pub)
+        #expect(verify.status == 1)
+        let armLine = verify.text.split(separator: "\n").first { $0.hasPrefix("linux/arm64/v8") && $0.contains("FAILED") }
+        #expect(armLine != nil, "\(verify.text)")
+        // Its only attestation is BuildKit's unsigned provenance: the signature check names it.
+        #expect(verify.text.contains("signature check failed: an unsigned in-toto statement"))
+        #expect(try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.pub).status == 0)
+    }
+
+    /// Bundles for the amd64 manifest written with `-o`, checked as a file against that manifest's bytes.
+    @Test func tamperedBundlesFailTheirCheck() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let keys = try Self.keyPair(in: work)
+        let bundles = work.appendingPathComponent("provenance.jsonl").path
+        let made = try CLI.hallmark(["attest", "provenance", "oci-dir:\(CLI.examplePath)", "--platform", "linux/amd64", "--key", keys.key, "-o", bundles],
+                                    environment: ["HALLMARK_PASSWORD": "correct horse"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let digest = try #require(try Self.platformDigests()["linux/amd64"])
+        let manifest = CLI.examplePath + "/blobs/sha256/" + digest.dropFirst(7)
+        #expect(try CLI.hallmark("verify", manifest, "--bundle", bundles, "--key", keys.pub).status == 0)
+
+        let line = try String(contentsOfFile: bundles, encoding: .utf8).trimmingCharacters(in: .newlines)
+        func variant(_ name: String, _ change: (inout [String: Any]) throws -> Void) throws -> String {
+            var bundle = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            try change(&bundle)
+            let path = work.appendingPathComponent(name + ".json").path
+            try JSONSerialization.data(withJSONObject: bundle).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        func envelope(_ bundle: [String: Any]) throws -> [String: Any] { try #require(bundle["dsseEnvelope"] as? [String: Any]) }
+        let tamperedPayload = try variant("payload") { bundle in
+            var dsse = try envelope(bundle)
+            let payload = try #require(Data(base64Encoded: dsse["payload"] as? String ?? ""))
+            let changed = String(decoding: payload, as: UTF8.self).replacingOccurrences(of: "local-builder", with: "evil-builder")
+            dsse["payload"] = Data(changed.utf8).base64EncodedString()
+            bundle["dsseEnvelope"] = dsse
+        }
+        let tamperedSignature = try variant("signature") { bundle in
+            var dsse = try envelope(bundle)
+            var signatures = try #require(dsse["signatures"] as? [[String: Any]])
+            var sig = try #require(Data(base64Encoded: signatures[0]["sig"] as? String ?? ""))
+            sig[sig.count - 1] ^= 0x01
+            signatures[0]["sig"] = sig.base64EncodedString()
+            dsse["signatures"] = signatures
+            bundle["dsseEnvelope"] = dsse
+        }
+        let unknownMediaType = try variant("mediatype") { bundle in
+            bundle["mediaType"] = "application/vnd.dev.sigstore.bundle.v9.9+json"
+        }
+        let cases: [(String, [String], String)] = [
+            ("tampered payload", [manifest, "--bundle", tamperedPayload], "signature check failed"),
+            ("tampered signature", [manifest, "--bundle", tamperedSignature], "signature check failed"),
+            ("statement for another digest", [CLI.examplePath + "/index.json", "--bundle", bundles], "subject check failed"),
+            ("wrong predicate type", [manifest, "--bundle", bundles, "--predicate-type", "spdx"], "predicate-type check failed"),
+            ("unknown bundle media type", [manifest, "--bundle", unknownMediaType], "format check failed"),
+        ]
+        for (name, arguments, message) in cases {
+            let result = try CLI.hallmark(["verify"] + arguments + ["--key", keys.pub], environment: [:])
+            #expect(result.status == 1, "\(name): \(result.text) \(result.stderr)")
+            #expect(result.text.contains(message), "\(name): \(result.text)")
+        }
+    }
+
+    @Test func provenanceOnGitHubActionsHasTheLayoutOfARealAttestation() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let keys = try Self.keyPair(in: work)
+        let real = try Self.realGitHubStatement()
+        var environment = Self.runnerEnvironment
+        environment["HALLMARK_PASSWORD"] = "correct horse"
+        let out = work.appendingPathComponent("gh.jsonl").path
+        let made = try CLI.hallmark(["attest", "provenance", "oci-dir:\(CLI.examplePath)", "--platform", "linux/amd64", "--key", keys.key, "-o", out],
+                                    environment: environment)
+        #expect(made.status == 0, "\(made.stderr)")
+        let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+        let payload = try #require(Data(base64Encoded: (bundle?["dsseEnvelope"] as? [String: Any])?["payload"] as? String ?? ""))
+        let ours = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
+        #expect(Self.shape(ours) == Self.shape(real))
+        #expect(Self.shape(ours["predicate"]) == Self.shape(real["predicate"]))
+        let ourPredicate = ours["predicate"] as? [String: Any]
+        let realPredicate = real["predicate"] as? [String: Any]
+        #expect((ourPredicate?["runDetails"] as? [String: Any])?["builder"] as? [String: String]
+                == (realPredicate?["runDetails"] as? [String: Any])?["builder"] as? [String: String])
+    }
+
+    /// The statement inside the real GitHub image attestation of the shared test data.
+    static func realGitHubStatement() throws -> [String: Any] {
+        let path = try SharedTestData.url("sigstore/github-attestations/ystkfujii__playground_supply-chain-guard/bundle.json")
+        let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as? [String: Any]
+        let payload = try #require(Data(base64Encoded: (bundle?["dsseEnvelope"] as? [String: Any])?["payload"] as? String ?? ""))
+        return try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
+    }
+
+    /// The runner's variables of the workflow run that made the real attestation.
+    static let runnerEnvironment = [
+        "GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "ystkfujii/playground_supply-chain-guard", "GITHUB_REPOSITORY_ID": "1238661134",
+        "GITHUB_REPOSITORY_OWNER_ID": "76274657",
+        "GITHUB_WORKFLOW_REF": "ystkfujii/playground_supply-chain-guard/.github/workflows/build_image.yml@refs/heads/main",
+        "GITHUB_REF": "refs/heads/main", "GITHUB_SHA": "c9b66fe1d7e304fc163746878ef0ff8043e63df6", "GITHUB_EVENT_NAME": "push",
+        "GITHUB_RUN_ID": "25969527923", "GITHUB_RUN_ATTEMPT": "2", "RUNNER_ENVIRONMENT": "github-hosted",
+    ]
+
+    /// A JSON value's layout: object keys (recursively) and value types, array elements by their first element.
+    static func shape(_ value: Any?) -> String {
+        switch value {
+        case let object as [String: Any]:
+            return "{" + object.keys.sorted().map { "\($0):\(shape(object[$0]))" }.joined(separator: ",") + "}"
+        case let array as [Any]:
+            return "[" + (array.first.map { shape($0) } ?? "") + "]"
+        case is String: return "string"
+        case is NSNumber: return "number"
+        case nil: return "null"
+        default: return "other"
+        }
+    }
+}
