@@ -2,8 +2,12 @@ import InToto
 import OCIModel
 
 /// The outcome of verifying an image's (or a file's) attestations: per subject,
-/// what verified and what was rejected with which check.
-public struct VerificationReport: Sendable, Codable {
+/// what verified and what was rejected with which check. Its JSON form is
+/// documented in docs/verify-json.md.
+public struct VerificationReport: Sendable, Encodable {
+    /// The version of the JSON form.
+    public static let schemaVersion = 1
+
     public var name: String
     public var digest: Digest
     /// The predicate type required.
@@ -19,10 +23,24 @@ public struct VerificationReport: Sendable, Codable {
 
     /// Whether every subject has a verified attestation (and there is at least one subject).
     public var passed: Bool { !subjects.isEmpty && subjects.allSatisfy(\.passed) }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, name, digest, predicateType, subjects, passed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.schemaVersion, forKey: .schemaVersion)
+        try container.encode(name, forKey: .name)
+        try container.encode(digest, forKey: .digest)
+        try container.encode(predicateType, forKey: .predicateType)
+        try container.encode(subjects, forKey: .subjects)
+        try container.encode(passed, forKey: .passed)
+    }
 }
 
 /// One attested manifest (a platform, the index) or file, and its attestations.
-public struct SubjectVerification: Sendable, Codable {
+public struct SubjectVerification: Sendable, Encodable {
     /// `linux/amd64`, `index`, or a file's path.
     public var label: String
     public var digest: Digest
@@ -36,6 +54,19 @@ public struct SubjectVerification: Sendable, Codable {
 
     /// Whether at least one attestation passed every check.
     public var passed: Bool { !verified.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case label, digest, verified, rejected, passed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(label, forKey: .label)
+        try container.encode(digest, forKey: .digest)
+        try container.encode(verified, forKey: .verified)
+        try container.encode(rejected, forKey: .rejected)
+        try container.encode(passed, forKey: .passed)
+    }
 }
 
 /// Where an attestation came from.
@@ -58,7 +89,7 @@ public struct AttestationOrigin: Sendable, Codable, Equatable {
 }
 
 /// An attestation that passed every check: its origin, the signing key and the statement.
-public struct VerifiedAttestation: Sendable, Codable {
+public struct VerifiedAttestation: Sendable, Encodable {
     public var origin: AttestationOrigin
     public var keyID: String
     public var statement: Statement
@@ -71,7 +102,7 @@ public struct VerifiedAttestation: Sendable, Codable {
 }
 
 /// An attestation that failed a check.
-public struct RejectedAttestation: Sendable, Codable {
+public struct RejectedAttestation: Sendable, Encodable {
     public var origin: AttestationOrigin
     public var failure: CheckFailure
 
