@@ -25,6 +25,7 @@ enum ExitStatus: Int32 {
     init?(classifying error: any Error) {
         switch error {
         case is RegistryError: self = .network
+        case is PredicateTooLarge: self = .failed
         case is ReferenceError, is PlatformError, is InputError, is DigestError, is ContentNotFound,
              is CopyError, is UsageError, is ByteLimitError, is LayoutError, is TarError, is TarWriterError,
              is ImageSourceSpecError, is ImageFSError, is SBOMTrimError, is SBOMIOError, is SizeLimitError:

@@ -171,6 +171,38 @@ struct AttestCommandTests {
         }
     }
 
+    @Test func sbomPredicatesOverTheBudgetAreRefusedOrTrimmed() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // The signing key comes from HALLMARK_SIGNING_KEY, as a CI secret would.
+        let keys = try Self.keyPair(in: work)
+        let environment = ["HALLMARK_SIGNING_KEY": try String(contentsOfFile: keys.key, encoding: .utf8), "HALLMARK_PASSWORD": "correct horse"]
+        let image = "oci-dir:\(CLI.examplePath)"
+        let sbom = work.appendingPathComponent("amd64.spdx.json").path
+        #expect(try CLI.hallmark("sbom", image, "--platform", "linux/amd64", "--file-metadata", "-o", "spdx-json=\(sbom)").status == 0)
+        let size = try FileManager.default.attributesOfItem(atPath: sbom)[.size] as? Int ?? 0
+        let limit = String(size - 64)
+        let out = work.appendingPathComponent("sbom.jsonl").path
+        let refused = try CLI.hallmark(["attest", "sbom", image, "--platform", "linux/amd64", "--sbom", sbom, "--max-predicate-size", limit, "-o", out],
+                                       environment: environment)
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("over the \(limit)-byte predicate limit"))
+        #expect(refused.stderr.contains("hallmark sbom trim"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let trimmed = try CLI.hallmark(["attest", "sbom", image, "--platform", "linux/amd64", "--sbom", sbom, "--max-predicate-size", limit, "--trim", "-o", out],
+                                       environment: environment)
+        #expect(trimmed.status == 0, "\(trimmed.stderr)")
+        #expect(trimmed.stderr.contains("trimmed"))
+        let digest = try #require(try Self.platformDigests()["linux/amd64"])
+        let manifest = CLI.examplePath + "/blobs/sha256/" + digest.dropFirst(7)
+        let verified = try CLI.hallmark("verify", manifest, "--bundle", out, "--key", keys.pub, "--predicate-type", "spdx")
+        #expect(verified.status == 0, "\(verified.text)")
+        // Without a key anywhere, the command says how to give one.
+        let keyless = try CLI.hallmark(["attest", "provenance", image, "-o", out], environment: ["HALLMARK_SIGNING_KEY": ""])
+        #expect(keyless.status == 2)
+        #expect(keyless.stderr.contains("--key FILE"))
+    }
+
     @Test func provenanceOnGitHubActionsHasTheLayoutOfARealAttestation() throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
