@@ -116,6 +116,31 @@ struct AttestCommandTests {
         #expect(try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.pub).status == 0)
     }
 
+    /// A DSSE envelope stored as cosign stores attestations (a `sha256-<hex>.att` tag) verifies.
+    @Test func cosignAttestationTagsAreVerified() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let keys = try Self.keyPair(in: work)
+        let layout = work.appendingPathComponent("image").path
+        #expect(try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "oci-dir:\(layout):v1").status == 0)
+        let bundles = work.appendingPathComponent("b.jsonl").path
+        let made = try CLI.hallmark(["attest", "provenance", "oci-dir:\(layout):v1", "--platform", "linux/arm64/v8", "--key", keys.key, "-o", bundles],
+                                    environment: ["HALLMARK_PASSWORD": "correct horse"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundles))) as? [String: Any]
+        let envelope = work.appendingPathComponent("envelope.json")
+        try JSONSerialization.data(withJSONObject: try #require(bundle?["dsseEnvelope"])).write(to: envelope)
+        let digest = try #require(try Self.platformDigests()["linux/arm64/v8"])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/add-cosign-attestation.py").path
+        let added = try CLI.run("/usr/bin/env", ["python3", script, layout, digest, envelope.path, "https://slsa.dev/provenance/v1"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let verify = try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/arm64/v8", "--key", keys.pub, "--format", "json")
+        #expect(verify.status == 0, "\(verify.text)")
+        let report = try JSONSerialization.jsonObject(with: Data(verify.stdout)) as? [String: Any]
+        let verified = (report?["subjects"] as? [[String: Any]])?.first?["verified"] as? [[String: Any]]
+        #expect((verified?.first?["origin"] as? [String: Any])?["storage"] as? String == "cosign-att-tag")
+    }
+
     /// Bundles for the amd64 manifest written with `-o`, checked as a file against that manifest's bytes.
     @Test func tamperedBundlesFailTheirCheck() throws {
         let work = try CLI.temporaryDirectory()
