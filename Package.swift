@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "InToto", targets: ["InToto"]),
         .library(name: "Sigstore", targets: ["Sigstore"]),
         .library(name: "Attestations", targets: ["Attestations"]),
+        .library(name: "VulnMatch", targets: ["VulnMatch"]),
         .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -65,12 +67,13 @@ let package = Package(
         ),
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
+        .target(name: "VulnMatch", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
             name: "hallmark",
             dependencies: [
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
-                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore",
+                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -109,6 +112,7 @@ let package = Package(
         ),
         .testTarget(name: "InTotoTests", dependencies: ["InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "VulnMatchTests", dependencies: ["VulnMatch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
