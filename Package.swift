@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Sigstore", targets: ["Sigstore"]),
         .library(name: "Attestations", targets: ["Attestations"]),
         .library(name: "VulnMatch", targets: ["VulnMatch"]),
+        .library(name: "VersionSchemes", targets: ["VersionSchemes"]),
         .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
@@ -67,6 +68,7 @@ let package = Package(
         ),
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
+        .target(name: "VersionSchemes", swiftSettings: strict),
         .target(name: "VulnMatch", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
@@ -112,6 +114,7 @@ let package = Package(
         ),
         .testTarget(name: "InTotoTests", dependencies: ["InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "VersionSchemesTests", dependencies: ["VersionSchemes", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VulnMatchTests", dependencies: ["VulnMatch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
