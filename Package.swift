@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Attestations", targets: ["Attestations"]),
         .library(name: "VulnMatch", targets: ["VulnMatch"]),
         .library(name: "VersionSchemes", targets: ["VersionSchemes"]),
+        .library(name: "VulnDB", targets: ["VulnDB"]),
         .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -69,6 +71,7 @@ let package = Package(
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
+        .target(name: "VulnDB", dependencies: ["OCIModel", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(name: "VulnMatch", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
@@ -115,6 +118,7 @@ let package = Package(
         .testTarget(name: "InTotoTests", dependencies: ["InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VersionSchemesTests", dependencies: ["VersionSchemes", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "VulnDBTests", dependencies: ["VulnDB", "OCIModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VulnMatchTests", dependencies: ["VulnMatch", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
