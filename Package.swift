@@ -72,13 +72,17 @@ let package = Package(
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
         .target(name: "VulnDB", dependencies: ["OCIModel", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
-        .target(name: "VulnMatch", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(
+            name: "VulnMatch",
+            dependencies: ["Catalog", "VersionSchemes", "VulnDB", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
         .executableTarget(
             name: "hallmark",
             dependencies: [
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
-                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch",
+                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch", "VulnDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -119,7 +123,11 @@ let package = Package(
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VersionSchemesTests", dependencies: ["VersionSchemes", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VulnDBTests", dependencies: ["VulnDB", "OCIModel", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "VulnMatchTests", dependencies: ["VulnMatch", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "VulnMatchTests",
+            dependencies: ["VulnMatch", "VulnDB", "Catalog", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `hallmark db` and `hallmark scan` on the real OSV data, cross-checked with an
+/// independent matcher written with Python's `packaging`.
+@Suite(.serialized)
+struct ScanCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// A fresh database with every advisory of the shared test data.
+    static func database(in work: URL) throws -> String {
+        let db = work.appendingPathComponent("advisories.sqlite").path
+        let imported = try CLI.hallmark("db", "import", "--db", db, try SharedTestData.url("osv").path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.text.contains("19502 added"))
+        return db
+    }
+
+    /// The machine's own site-packages: Hallmark's PyPI findings equal the reference matcher's.
+    @Test func pythonFindingsEqualAnIndependentPackagingMatcher() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let db = try Self.database(in: work)
+        let site = try CLI.run("/usr/bin/env", ["python3", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).text
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let reference = try CLI.run("/usr/bin/env", ["python3", Self.fixtures.appendingPathComponent("osv-reference-match.py").path,
+                                                     try SharedTestData.url("osv/osv-pypi.jsonl").path, site])
+        #expect(reference.status == 0, "pip install packaging: \(reference.stderr)")
+        let expected = Set(reference.text.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") })
+
+        let scan = try CLI.hallmark("scan", "dir:\(site)", "--db", db, "-o", "json")
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(scan.stdout)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        let found = Set(findings.compactMap { finding -> String? in
+            let package = finding["package"] as? [String: Any]
+            guard package?["type"] as? String == "pypi", let id = finding["advisoryID"] as? String, let name = package?["name"] as? String else { return nil }
+            return "\(id) \(name.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-"))"
+        })
+        #expect(!expected.isEmpty, "the reference found nothing to compare")
+        #expect(found == expected, "only Hallmark: \(found.subtracting(expected).sorted().prefix(5)); only reference: \(expected.subtracting(found).sorted().prefix(5))")
+    }
+
+    /// A Debian 11 image database with an old xorg-server: the DSA is found by source package,
+    /// `--fail-on` decides the exit code, and an ignore rule moves the finding to the ignored list.
+    @Test func debianSourcePackagesFailOnAndIgnores() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let db = try Self.database(in: work)
+        let root = work.appendingPathComponent("root")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("var/lib/dpkg"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("etc"), withIntermediateDirectories: true)
+        try "ID=debian\nVERSION_ID=\"11\"\n".write(to: root.appendingPathComponent("etc/os-release"), atomically: true, encoding: .utf8)
+        try """
+            Package: xserver-xorg-core
+            Status: install ok installed
+            Architecture: amd64
+            Source: xorg-server (2:1.20.11-1+deb11u5)
+            Version: 2:1.20.11-1+deb11u5
+            Description: X server
+
+            Package: dino-im
+            Status: install ok installed
+            Architecture: amd64
+            Version: 0.2.0-3+deb11u1
+            Description: fixed already
+
+            """.write(to: root.appendingPathComponent("var/lib/dpkg/status"), atomically: true, encoding: .utf8)
+        let scan = try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "-o", "json", "--fail-on", "medium")
+        let report = try JSONSerialization.jsonObject(with: Data(scan.stdout)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        let dsa = findings.first { $0["advisoryID"] as? String == "DSA-5380-1" }
+        #expect(dsa != nil, "\(scan.text) \(scan.stderr)")
+        #expect((dsa?["fixedVersions"] as? [String]) == ["2:1.20.11-1+deb11u6"])
+        #expect(dsa?["fixState"] as? String == "fixed")
+        #expect(!findings.contains { $0["advisoryID"] as? String == "DSA-5379-1" }, "dino-im is at the fixed version")
+        let severities = findings.compactMap { $0["severity"] as? String }
+        let expectedStatus: Int32 = severities.contains { ["medium", "high", "critical"].contains($0) } ? 1 : 0
+        #expect(scan.status == expectedStatus)
+        #expect(try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "--fail-on", "critical").status == (severities.contains("critical") ? 1 : 0))
+
+        let config = work.appendingPathComponent("ignores.yaml")
+        try """
+            ignore:
+              # DSA-5380-1: X server privilege escalation; we run no X server
+              - vulnerability: DSA-5380-1
+                reason: the X server is never started in this image
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let ignored = try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "--config", config.path, "-o", "json")
+        let ignoredReport = try JSONSerialization.jsonObject(with: Data(ignored.stdout)) as? [String: Any]
+        #expect(!((ignoredReport?["findings"] as? [[String: Any]]) ?? []).contains { $0["advisoryID"] as? String == "DSA-5380-1" })
+        let entries = ignoredReport?["ignored"] as? [[String: Any]] ?? []
+        #expect(entries.first?["reason"] as? String == "the X server is never started in this image")
+        #expect(entries.first?["rule"] as? String == "\(config.path):3")
+        let table = try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "--config", config.path)
+        #expect(table.text.contains("Ignored (1):"))
+        #expect(table.text.contains("Vulnerability summary:"))
+    }
+
+    @Test func anEmptyDatabaseSaysHowToFillIt() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scan = try CLI.hallmark("scan", "dir:\(work.path)", "--db", work.appendingPathComponent("empty.sqlite").path)
+        #expect(scan.status == 2)
+        #expect(scan.stderr.contains("hallmark db import"))
+    }
+}
