@@ -21,22 +21,12 @@ public enum VersionScheme: String, Sendable, CaseIterable, Codable {
 
     /// -1, 0 or 1 as `a` is lower than, equal in precedence to, or higher than `b`.
     public func compare(_ a: String, _ b: String) throws(VersionParseError) -> Int {
-        switch self {
-        case .dpkg: return try DebianVersion(a).compare(to: DebianVersion(b))
-        case .rpm: return RPMVersion(a).compare(to: RPMVersion(b))
-        case .apk: return try ApkVersion(a).compare(to: ApkVersion(b))
-        case .pep440: return try PEP440Version(a).compare(to: PEP440Version(b))
-        case .semver: return try SemanticVersion(a, scheme: .semver).compare(to: SemanticVersion(b, scheme: .semver))
-        case .golang: return try SemanticVersion(a, scheme: .golang).compare(to: SemanticVersion(b, scheme: .golang))
-        case .maven: return MavenVersion(a).compare(to: MavenVersion(b))
-        case .rubygems: return try RubyGemsVersion(a).compare(to: RubyGemsVersion(b))
-        case .nuget: return try NuGetVersion(a).compare(to: NuGetVersion(b))
-        }
+        try ParsedVersion(a, scheme: self).compare(to: ParsedVersion(b, scheme: self))
     }
 
     /// Whether `version` is valid in this scheme.
     public func isValid(_ version: String) -> Bool {
-        (try? compare(version, version)) != nil
+        (try? ParsedVersion(version, scheme: self)) != nil
     }
 
     /// The scheme of an OSV ecosystem (`Debian:12`, `Alpine:v3.19`, `PyPI`, `npm`, `Go`,

@@ -21,16 +21,15 @@ enum RangeEvaluation {
             let rangeScheme: VersionScheme? = range.type == .semver ? (scheme == .golang ? .golang : .semver) : scheme
             guard let rangeScheme else { continue }
             let comparable = range.type == .semver && rangeScheme == .golang ? "v" + version.trimmingPrefix("v") : version
-            guard rangeScheme.isValid(comparable) else { continue }
-            let events = range.events.map { event in (event, normalized(event.version, scheme: rangeScheme)) }
-            guard let sorted = try? sort(events, scheme: rangeScheme) else { continue }
+            guard let current = try? ParsedVersion(comparable, scheme: rangeScheme),
+                  let sorted = try? sort(range.events, scheme: rangeScheme)
+            else { continue }
             outcome.evaluated = true
             var inRange = false
             var fixes: [String] = []
             var limited = false
             for (event, eventVersion) in sorted {
-                let isZero = eventVersion == nil
-                let order = isZero ? 1 : ((try? rangeScheme.compare(comparable, eventVersion ?? "")) ?? -1)
+                let order = eventVersion.map { current.compare(to: $0) } ?? 1
                 switch event {
                 case .introduced: if order >= 0 { inRange = true }
                 case .fixed:
@@ -54,17 +53,19 @@ enum RangeEvaluation {
         return version
     }
 
-    /// Events ordered by version (the lowest marker first, ties in file order); throws
-    /// when an event version is not valid in the scheme.
-    static func sort(_ events: [(OSVEvent, String?)], scheme: VersionScheme) throws -> [(OSVEvent, String?)] {
-        for case let (_, version?) in events where !scheme.isValid(version) { throw VersionParseError(scheme, version, "in a range event") }
-        return events.enumerated().sorted { left, right in
+    /// Events with their parsed versions, ordered by version (the lowest marker first, ties
+    /// in file order); throws when an event version is not valid in the scheme.
+    static func sort(_ events: [OSVEvent], scheme: VersionScheme) throws -> [(OSVEvent, ParsedVersion?)] {
+        let parsed = try events.map { event in
+            (event, try normalized(event.version, scheme: scheme).map { try ParsedVersion($0, scheme: scheme) })
+        }
+        return parsed.enumerated().sorted { left, right in
             switch (left.element.1, right.element.1) {
             case (nil, nil): return left.offset < right.offset
             case (nil, _): return true
             case (_, nil): return false
             case (let a?, let b?):
-                let order = (try? scheme.compare(a, b)) ?? 0
+                let order = a.compare(to: b)
                 return order == 0 ? left.offset < right.offset : order < 0
             }
         }.map(\.element)
