@@ -3,7 +3,8 @@ import Foundation
 /// A DSSE envelope (Dead Simple Signing Envelope): the payload bytes exactly
 /// as signed, their type, and one or more signatures over their PAE.
 ///
-/// In JSON, `payload` and each `sig` are standard base64.
+/// In JSON, `payload` and each `sig` are base64: read in the standard or URL-safe
+/// alphabet, padded or not (as the DSSE spec allows), written standard and padded.
 public struct DSSEEnvelope: Sendable, Equatable, Codable {
     /// The payload type of in-toto statements.
     public static let inTotoPayloadType = "application/vnd.in-toto+json"
@@ -33,6 +34,24 @@ public struct DSSEEnvelope: Sendable, Equatable, Codable {
         bytes.append(payload)
         return bytes
     }
+
+    enum CodingKeys: String, CodingKey {
+        case payloadType, payload, signatures
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        payloadType = try container.decode(String.self, forKey: .payloadType)
+        payload = try container.decodeDSSEBase64(forKey: .payload)
+        signatures = try container.decode([DSSESignature].self, forKey: .signatures)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(payloadType, forKey: .payloadType)
+        try container.encode(DSSEBase64.encode(payload), forKey: .payload)
+        try container.encode(signatures, forKey: .signatures)
+    }
 }
 
 /// One signature of a ``DSSEEnvelope``; `keyid` is an optional, unauthenticated hint.
@@ -43,5 +62,21 @@ public struct DSSESignature: Sendable, Equatable, Codable {
     public init(keyid: String?, sig: Data) {
         self.keyid = keyid
         self.sig = sig
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case keyid, sig
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        keyid = try container.decodeIfPresent(String.self, forKey: .keyid)
+        sig = try container.decodeDSSEBase64(forKey: .sig)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(keyid, forKey: .keyid)
+        try container.encode(DSSEBase64.encode(sig), forKey: .sig)
     }
 }

@@ -17,6 +17,14 @@ public struct PEP440Version: Sendable, Equatable {
     static let maxLength = 1024
 
     public init(_ text: String) throws(VersionParseError) {
+        // Most versions are a plain release (`1.2.3`): no pattern needed.
+        if let first = text.utf8.first, let last = text.utf8.last, first != UInt8(ascii: "."), last != UInt8(ascii: "."),
+           text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }), !text.contains("..") {
+            epoch = "0"
+            release = Substring(text).split(separator: ".")
+            (pre, post, dev, local) = (nil, nil, nil, nil)
+            return
+        }
         let trimmed = text.trimmingSpaces.lowercased()
         guard trimmed.count <= Self.maxLength else { throw VersionParseError(.pep440, text, "longer than \(Self.maxLength) characters") }
         guard let match = try? Self.pattern.wholeMatch(in: trimmed) else {

@@ -51,18 +51,15 @@ public struct OSVSeverity: Sendable, Codable, Equatable {
 }
 
 /// An `affected[]` entry: a package and the versions of it the advisory covers.
+/// (`database_specific` and `ecosystem_specific` stay in the stored record.)
 public struct OSVAffected: Sendable, Codable, Equatable {
     public var package: OSVPackage?
     public var ranges: [OSVRange]
     /// Versions listed explicitly.
     public var versions: [String]
-    public var databaseSpecific: JSONValue?
-    public var ecosystemSpecific: JSONValue?
 
     enum CodingKeys: String, CodingKey {
         case package, ranges, versions
-        case databaseSpecific = "database_specific"
-        case ecosystemSpecific = "ecosystem_specific"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,8 +67,6 @@ public struct OSVAffected: Sendable, Codable, Equatable {
         package = try container.decodeIfPresent(OSVPackage.self, forKey: .package)
         ranges = try container.decodeIfPresent([OSVRange].self, forKey: .ranges) ?? []
         versions = try container.decodeIfPresent([String].self, forKey: .versions) ?? []
-        databaseSpecific = try container.decodeIfPresent(JSONValue.self, forKey: .databaseSpecific)
-        ecosystemSpecific = try container.decodeIfPresent(JSONValue.self, forKey: .ecosystemSpecific)
     }
 }
 

@@ -66,12 +66,15 @@ extension AdvisoryDatabase {
     /// Decodes and upserts one record; a malformed one is reported and skipped.
     static func store(_ data: Data, location: String, into db: Database, report: inout ImportReport) throws {
         let record: OSVRecord
+        let entries: [Data]
         do {
             record = try JSONInput.decode(OSVRecord.self, from: Array(data), source: location, maxSize: maxRecordSize)
+            entries = try AffectedEntries.split(data)
         } catch {
             report.skipped.append(.init(location: location, id: RecordID.sniff(data), reason: error.description))
             return
         }
+        let header = try AdvisoryHeader(record).encoded()
         let existing = try String.fetchOne(db, sql: "SELECT modified FROM advisory WHERE id = ?", arguments: [record.id])
         if let existing {
             guard record.modified > existing else {
@@ -79,22 +82,19 @@ extension AdvisoryDatabase {
                 return
             }
             try db.execute(sql: "DELETE FROM affected WHERE advisory_id = ?", arguments: [record.id])
-            try db.execute(sql: "UPDATE advisory SET modified = ?, withdrawn = ?, record = ? WHERE id = ?",
-                           arguments: [record.modified, record.withdrawn, data, record.id])
+            try db.execute(sql: "UPDATE advisory SET modified = ?, withdrawn = ?, header = ?, record = ? WHERE id = ?",
+                           arguments: [record.modified, record.withdrawn, header, data, record.id])
             report.updated += 1
         } else {
-            try db.execute(sql: "INSERT INTO advisory(id, modified, withdrawn, record) VALUES (?, ?, ?, ?)",
-                           arguments: [record.id, record.modified, record.withdrawn, data])
+            try db.execute(sql: "INSERT INTO advisory(id, modified, withdrawn, header, record) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [record.id, record.modified, record.withdrawn, header, data])
             report.added += 1
         }
-        var seen = Set<[String]>()
-        for affected in record.affected {
-            guard let package = affected.package else { continue }
+        for (ordinal, affected) in record.affected.enumerated() {
+            guard let package = affected.package, ordinal < entries.count else { continue }
             let (base, release) = PackageName.splitEcosystem(package.ecosystem)
-            let key = [base, release, PackageName.normalized(package.name, ecosystem: base)]
-            guard seen.insert(key).inserted else { continue }
-            try db.execute(sql: "INSERT INTO affected(advisory_id, ecosystem, release, name) VALUES (?, ?, ?, ?)",
-                           arguments: [record.id, key[0], key[1], key[2]])
+            try db.execute(sql: "INSERT INTO affected(advisory_id, ecosystem, release, name, ordinal, entry) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [record.id, base, release, PackageName.normalized(package.name, ecosystem: base), ordinal, entries[ordinal]])
         }
     }
 }

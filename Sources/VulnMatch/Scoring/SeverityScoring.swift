@@ -3,7 +3,7 @@ import VulnDB
 /// A record's severity: the highest-version CVSS vector that can be scored (v3 before
 /// v2), else the database's own severity name, else unknown.
 enum SeverityScoring {
-    static func severity(of record: OSVRecord) -> (severity: Severity, score: Double?, vector: String?) {
+    static func severity(of record: StoredAdvisory) -> (severity: Severity, score: Double?, vector: String?) {
         let ordered = record.severity.sorted { rank($0.type) > rank($1.type) }
         for entry in ordered {
             if let score = CVSSScore.baseScore(entry.score) {
