@@ -4,7 +4,7 @@ import ArgumentParser
 struct AttestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attest",
-        abstract: "Sign SLSA provenance or SBOM statements for each platform of an image, and attach them.",
+        abstract: "Sign SLSA provenance, SBOM or vulnerability statements for each platform of an image, and attach them.",
         discussion: """
             Each platform manifest of the image (and with --subject index, the index) gets its own in-toto \
             Statement v1, signed into a DSSE envelope inside a Sigstore bundle v0.3 whose \
@@ -18,6 +18,6 @@ struct AttestCommand: AsyncParsableCommand {
 
             \(ExitStatus.help)
             """,
-        subcommands: [AttestProvenanceCommand.self, AttestSBOMCommand.self]
+        subcommands: [AttestProvenanceCommand.self, AttestSBOMCommand.self, AttestVulnCommand.self]
     )
 }

@@ -59,9 +59,7 @@ struct AttestSBOMCommand: AsyncParsableCommand {
 
     /// Catalogs one platform manifest and encodes it in `format`.
     private func generate(_ target: AttestationTarget, location: ImageLocation) async throws -> [UInt8] {
-        let walker = ImageSourceWalker(source: location.source, descriptor: target.descriptor, platform: target.platform ?? .host)
-        let report = try await SBOMCataloging(catalogers: Catalogers.all).catalog(.image(walker))
-        for warning in report.warnings { Terminal.error("warning: \(target.label): \(warning)") }
+        let report = try await PlatformCataloging.report(for: target, location: location)
         let source = SBOMSource(name: location.subjectName, digest: target.descriptor.digest, platform: target.platform ?? report.platform,
                                 mediaType: target.descriptor.mediaType)
         let input = SBOMDocumentInput(source: source, distro: report.distro, packages: report.packages,

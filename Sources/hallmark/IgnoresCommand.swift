@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import SBOMFormats
 import VulnMatch
 
 /// `hallmark ignores`: the vulnerability ignore list.
@@ -31,6 +32,11 @@ struct IgnoresLintCommand: AsyncParsableCommand {
     @Argument(help: "The configuration file (default: .grype.yaml or .hallmark.yaml here).")
     var file: String?
 
+    @Option(help: "Also flag rules that match no finding of this SBOM (stale), scanned against the advisory database.")
+    var sbom: String?
+
+    @OptionGroup var database: AdvisoryDatabaseOptions
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -39,7 +45,7 @@ struct IgnoresLintCommand: AsyncParsableCommand {
             throw UsageError("no .grype.yaml or .hallmark.yaml in this directory; name the file: hallmark ignores lint FILE")
         }
         let config = try IgnoreConfig.load(path: path)
-        let findings = IgnoreLinter().lint(config)
+        let findings = IgnoreLinter().lint(config, unmatchedRuleLines: try staleRuleLines(config))
         switch format {
         case .json:
             Terminal.print(try JSONOutput.render(IgnoreLintReport(path: path, rules: config.rules.count, findings: findings)))
@@ -51,6 +57,17 @@ struct IgnoresLintCommand: AsyncParsableCommand {
                 : "\(path): \(rules) of \(config.rules.count) ignore rules lack what the runbook requires (\(findings.count) findings).")
         }
         if !findings.isEmpty { throw ExitCode(ExitStatus.failed.rawValue) }
+    }
+}
+
+extension IgnoresLintCommand {
+    /// With `--sbom`: the lines of rules that ignore none of the SBOM's findings.
+    func staleRuleLines(_ config: IgnoreConfig) throws -> Set<Int>? {
+        guard let sbom else { return nil }
+        let packages = try SBOMReader().read(path: sbom).packages
+        let findings = try VulnerabilityMatcher(database: try database.open(requireContent: true)).match(packages).findings
+        let matcher = IgnoreMatcher(rules: config.rules)
+        return Set(config.rules.filter { rule in !findings.contains { matcher.applies(rule, to: $0) } }.map(\.line))
     }
 }
 

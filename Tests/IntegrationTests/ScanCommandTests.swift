@@ -96,6 +96,48 @@ struct ScanCommandTests {
         let table = try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "--config", config.path)
         #expect(table.text.contains("Ignored (1):"))
         #expect(table.text.contains("Vulnerability summary:"))
+
+        // With the SBOM, lint flags the rule that ignores nothing any more.
+        try """
+            ignore:
+              # DSA-5380-1: X server privilege escalation; we run no X server
+              - vulnerability: DSA-5380-1
+                reason: the X server is never started in this image
+              - vulnerability: CVE-1999-0001
+                reason: long gone
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let sbom = work.appendingPathComponent("sbom.spdx.json").path
+        #expect(try CLI.hallmark("sbom", "dir:\(root.path)", "-o", "spdx-json=\(sbom)").status == 0)
+        let lint = try CLI.hallmark("ignores", "lint", config.path, "--sbom", sbom, "--db", db, "--format", "json")
+        let lintReport = try JSONSerialization.jsonObject(with: Data(lint.stdout)) as? [String: Any]
+        let stale = ((lintReport?["findings"] as? [[String: Any]]) ?? []).filter { $0["kind"] as? String == "stale" }
+        #expect(stale.compactMap { $0["line"] as? Int } == [5], "\(lint.text) \(lint.stderr)")
+    }
+
+    /// `attest vuln`: the scan of each platform as a signed in-toto vulnerability predicate.
+    @Test func vulnerabilityAttestationListsTheFindings() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let db = try Self.database(in: work)
+        let image = work.appendingPathComponent("image").path
+        #expect(try CLI.run("/usr/bin/env", ["python3", Self.fixtures.appendingPathComponent("make-whiteout-image.py").path, image]).status == 0)
+        let prefix = work.appendingPathComponent("key").path
+        #expect(try CLI.hallmark(["key", "generate", "--output-key-prefix", prefix], environment: ["HALLMARK_PASSWORD": ""]).status == 0)
+        let bundles = work.appendingPathComponent("vuln.jsonl").path
+        let attest = try CLI.hallmark("attest", "vuln", "oci-dir:\(image):v1", "--key", prefix + ".key", "--db", db, "-o", bundles)
+        #expect(attest.status == 0, "\(attest.stderr)")
+        let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundles))) as? [String: Any]
+        let payload = try #require(Data(base64Encoded: (bundle?["dsseEnvelope"] as? [String: Any])?["payload"] as? String ?? ""))
+        let statement = try JSONSerialization.jsonObject(with: payload) as? [String: Any]
+        #expect(statement?["predicateType"] as? String == "https://in-toto.io/attestation/vulns/v0.2")
+        let scanner = (statement?["predicate"] as? [String: Any])?["scanner"] as? [String: Any]
+        let ids = (scanner?["result"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        // urllib3 1.26.4 has advisories fixed in later releases (the same the scan reports).
+        let scan = try CLI.hallmark("scan", "oci-dir:\(image):v1", "--db", db, "-o", "json")
+        let scanIDs = Set(((try JSONSerialization.jsonObject(with: Data(scan.stdout)) as? [String: Any])?["findings"] as? [[String: Any]] ?? [])
+            .compactMap { $0["advisoryID"] as? String })
+        #expect(!ids.isEmpty)
+        #expect(Set(ids) == scanIDs)
     }
 
     @Test func anEmptyDatabaseSaysHowToFillIt() throws {

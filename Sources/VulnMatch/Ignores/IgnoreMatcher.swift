@@ -17,7 +17,8 @@ public struct IgnoreMatcher: Sendable {
         rules.first { applies($0, to: finding) }
     }
 
-    func applies(_ rule: IgnoreRule, to finding: Finding) -> Bool {
+    /// Whether `rule` ignores `finding`.
+    public func applies(_ rule: IgnoreRule, to finding: Finding) -> Bool {
         // A rule of only vex-status/namespace needs VEX data findings do not carry: it ignores nothing.
         guard rule.vulnerability != nil || rule.fixState != nil || !(rule.package?.isEmpty ?? true) else { return false }
         if let expires = rule.expires, expires < now { return false }
