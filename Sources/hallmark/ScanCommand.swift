@@ -19,7 +19,8 @@ struct ScanCommand: AsyncParsableCommand {
             Packagist, each with its exact version ordering.
 
             Ignore rules come from --config, else .grype.yaml or .hallmark.yaml here (Grype's ignore: \
-            schema); ignored findings are listed with their reason, never dropped silently. \
+            schema), and --vex OpenVEX documents' not_affected statements; ignored findings are listed \
+            with their reason, never dropped silently. \
             --fail-on SEVERITY exits 1 when a finding at or above it remains.
 
             \(ExitStatus.help)
@@ -38,6 +39,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Ignore rules (.grype.yaml schema); default .grype.yaml or .hallmark.yaml in the working directory.")
     var config: String?
 
+    @Option(help: "An OpenVEX document whose not_affected statements suppress findings (repeatable).")
+    var vex: [String] = []
+
     @Option(name: .shortAndLong, parsing: .singleValue, help: "Output table, json or sarif, optionally =FILE (repeatable).")
     var output: [ScanOutput] = []
 
@@ -55,7 +59,8 @@ struct ScanCommand: AsyncParsableCommand {
         if onlyFixed { result.findings.removeAll { $0.fixState != .fixed } }
         let configPath = config ?? IgnoreConfig.defaultPath(in: FileManager.default.currentDirectoryPath)
         let ignores = try configPath.map { try IgnoreConfig.load(path: $0) }
-        let report = ScanReport(target: target, packages: packages.count, result: result, ignores: ignores)
+        let documents = try vex.map { try OpenVEXDocument.load(path: $0) }
+        let report = ScanReport(target: target, packages: packages.count, result: result, ignores: ignores, vex: documents)
         for format in output.isEmpty ? [ScanOutput(argument: "table")!] : output {
             try format.target.write(Array(try format.render(report).utf8))
         }

@@ -17,14 +17,17 @@ struct ScanReport: Encodable {
     /// Ecosystems matched by exact version only (no known ordering).
     let exactOnlyEcosystems: [String]
 
-    init(target: String, packages: Int, result: MatchResult, ignores: IgnoreConfig?) {
+    init(target: String, packages: Int, result: MatchResult, ignores: IgnoreConfig?, vex: [OpenVEXDocument] = []) {
         self.target = target
         self.packages = packages
         let matcher = IgnoreMatcher(rules: ignores?.rules ?? [])
         var kept: [Finding] = []
         var ignored: [Ignored] = []
         for finding in result.findings {
-            if let rule = matcher.rule(ignoring: finding), let ignores {
+            if let (document, statement) = vex.lazy.compactMap({ document in document.notAffected(finding).map { (document, $0) } }).first {
+                let reason = "VEX not_affected" + (statement.justification.map { ": \($0)" } ?? "") + (statement.impactStatement.map { " (\($0))" } ?? "")
+                ignored.append(Ignored(finding: finding, rule: document.path, reason: reason))
+            } else if let rule = matcher.rule(ignoring: finding), let ignores {
                 let reason = rule.reason ?? rule.comments.first ?? "no reason written (see 'hallmark ignores lint')"
                 ignored.append(Ignored(finding: finding, rule: "\(ignores.path):\(rule.line)", reason: reason))
             } else {

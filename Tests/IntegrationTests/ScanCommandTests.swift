@@ -97,6 +97,18 @@ struct ScanCommandTests {
         #expect(table.text.contains("Ignored (1):"))
         #expect(table.text.contains("Vulnerability summary:"))
 
+        // An OpenVEX not_affected statement for the binary package suppresses the finding too.
+        let vex = work.appendingPathComponent("vex.json")
+        try #"""
+            {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1", "author": "ci", "timestamp": "2026-01-01T00:00:00Z", "version": 1,
+             "statements": [{"vulnerability": {"name": "CVE-2023-1393"}, "products": [{"@id": "pkg:deb/debian/xserver-xorg-core"}],
+                             "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
+            """#.write(to: vex, atomically: true, encoding: .utf8)
+        let vexed = try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "--vex", vex.path, "-o", "json")
+        let vexReport = try JSONSerialization.jsonObject(with: Data(vexed.stdout)) as? [String: Any]
+        let vexIgnored = (vexReport?["ignored"] as? [[String: Any]] ?? []).first { ($0["finding"] as? [String: Any])?["advisoryID"] as? String == "DSA-5380-1" }
+        #expect(vexIgnored?["reason"] as? String == "VEX not_affected: vulnerable_code_not_in_execute_path", "\(vexed.text) \(vexed.stderr)")
+
         // With the SBOM, lint flags the rule that ignores nothing any more.
         try """
             ignore:
