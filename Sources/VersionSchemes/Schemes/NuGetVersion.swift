@@ -33,27 +33,6 @@ public struct NuGetVersion: Sendable, Equatable {
 
     /// -1, 0 or 1, as NuGet's version comparer orders the versions.
     public func compare(to other: NuGetVersion) -> Int {
-        for (a, b) in zip(numbers, other.numbers) {
-            let order = NumericString.compare(a, b)
-            if order != 0 { return order }
-        }
-        switch (labels.isEmpty, other.labels.isEmpty) {
-        case (true, true): return 0
-        case (true, false): return 1
-        case (false, true): return -1
-        case (false, false): break
-        }
-        for (a, b) in zip(labels, other.labels) {
-            let aNumeric = a.allSatisfy(\.isASCIIDigit), bNumeric = b.allSatisfy(\.isASCIIDigit)
-            let order: Int
-            switch (aNumeric, bNumeric) {
-            case (true, true): order = NumericString.compare(a, b)
-            case (true, false): order = -1
-            case (false, true): order = 1
-            case (false, false): order = NumericString.order(a.lowercased(), b.lowercased())
-            }
-            if order != 0 { return order }
-        }
-        return NumericString.order(labels.count, other.labels.count)
+        PrereleaseOrder.compare(numbers: numbers, other.numbers, labels: labels, other.labels, ignoringCase: true)
     }
 }

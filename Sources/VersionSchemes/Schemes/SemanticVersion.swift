@@ -51,27 +51,6 @@ public struct SemanticVersion: Sendable, Equatable {
 
     /// -1, 0 or 1 by SemVer precedence.
     public func compare(to other: SemanticVersion) -> Int {
-        for (a, b) in zip(core, other.core) {
-            let order = NumericString.compare(a, b)
-            if order != 0 { return order }
-        }
-        switch (prerelease.isEmpty, other.prerelease.isEmpty) {
-        case (true, true): return 0
-        case (true, false): return 1
-        case (false, true): return -1
-        case (false, false): break
-        }
-        for (a, b) in zip(prerelease, other.prerelease) {
-            let aNumeric = a.allSatisfy(\.isASCIIDigit), bNumeric = b.allSatisfy(\.isASCIIDigit)
-            let order: Int
-            switch (aNumeric, bNumeric) {
-            case (true, true): order = NumericString.compare(a, b)
-            case (true, false): order = -1
-            case (false, true): order = 1
-            case (false, false): order = NumericString.order(a, b)
-            }
-            if order != 0 { return order }
-        }
-        return NumericString.order(prerelease.count, other.prerelease.count)
+        PrereleaseOrder.compare(numbers: core, other.core, labels: prerelease, other.prerelease, ignoringCase: false)
     }
 }
