@@ -53,7 +53,7 @@ enum EncryptedPrivateKey {
                                                         outputByteCount: 32, unsafeUncheckedRounds: rounds)
             return Array(try AES._CBC.decrypt(Array(encrypted), using: key, iv: try AES._CBC.IV(ivBytes: iv)))
         } catch {
-            throw KeyError("\(what): wrong passphrase or corrupted key; check HALLMARK_PASSWORD")
+            throw KeyError.wrongPassphrase
         }
     }
 

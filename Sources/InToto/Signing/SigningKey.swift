@@ -37,7 +37,12 @@ public struct SigningKey: Sendable {
             guard let passphrase else {
                 throw KeyError("the private key is encrypted; set HALLMARK_PASSWORD to its passphrase")
             }
-            self = try Self.pkcs8(try EncryptedPrivateKey.decrypt(der[...], passphrase: passphrase)[...])
+            let decrypted = try EncryptedPrivateKey.decrypt(der[...], passphrase: passphrase)
+            // A wrong passphrase occasionally decrypts with valid padding; what comes out is then no key.
+            guard let key = try? Self.pkcs8(decrypted[...]) else {
+                throw KeyError.wrongPassphrase
+            }
+            self = key
         case "EC PRIVATE KEY":
             if let key = try? P256.Signing.PrivateKey(derRepresentation: der) {
                 self.init(backing: .p256(CryptoKeyBox(key)))
