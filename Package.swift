@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
-        .target(name: "VulnDB", dependencies: ["OCIModel", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(name: "VulnDB", dependencies: ["OCIModel", "Catalog", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(
             name: "VulnMatch",
             dependencies: ["Catalog", "VersionSchemes", "VulnDB", .product(name: "Yams", package: "Yams")],
@@ -84,6 +84,8 @@ let package = Package(
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
                 "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch", "VulnDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

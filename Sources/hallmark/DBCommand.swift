@@ -8,7 +8,7 @@ struct DBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage the offline OSV advisory database used by 'hallmark scan'.",
-        subcommands: [DBImportCommand.self, DBStatusCommand.self]
+        subcommands: [DBImportCommand.self, DBStatusCommand.self, DBUpdateCommand.self]
     )
 }
 
@@ -16,7 +16,7 @@ struct DBCommand: AsyncParsableCommand {
 struct DBImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import OSV advisories: .json records, .jsonl files of records, or folders of them.",
+        abstract: "Import OSV advisories: .json records, .jsonl files of records, osv.dev all.zip archives, or folders of them.",
         discussion: """
             The import is one transaction: it adds new records, replaces those whose 'modified' is newer, \
             and leaves the database unchanged if a path cannot be read. Malformed records are reported \
@@ -80,5 +80,48 @@ struct DBStatusCommand: AsyncParsableCommand {
                 """)
         }
         if status.isStale { Terminal.error("warning: the database is stale or empty; run 'hallmark db import PATH…'") }
+    }
+}
+
+/// `hallmark db update --url URL`
+struct DBUpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Download an OSV archive (osv.dev's per-ecosystem all.zip, or a .jsonl) and import it.",
+        discussion: """
+            HTTPS only, with certificate verification; plain HTTP is allowed for loopback hosts. The file is \
+            downloaded to a temporary file first and imported in one transaction, so a failed download or \
+            import leaves the database as it was.
+
+            \(ExitStatus.help)
+            """
+    )
+
+    @Option(help: "The archive to download, e.g. https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip")
+    var url: String
+
+    @OptionGroup var database: AdvisoryDatabaseOptions
+
+    func run() async throws {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), let host = parsed.host else {
+            throw UsageError("--url \(url): not a URL")
+        }
+        let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        guard scheme == "https" || (scheme == "http" && loopback) else {
+            throw UsageError("--url \(url): use https (plain http only for loopback hosts)")
+        }
+        let name = parsed.pathExtension == "jsonl" ? "download.jsonl" : "download.zip"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hallmark-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(name).path
+        try await ArchiveDownload.fetch(url, to: file)
+        let report: ImportReport
+        do {
+            report = try database.open(requireContent: false).importRecords(from: [file])
+        } catch let error as ImportError {
+            throw UsageError(error.description + "; nothing was imported")
+        }
+        Terminal.print("\(database.path): from \(url): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped.count) skipped")
     }
 }

@@ -152,6 +152,40 @@ struct ScanCommandTests {
         #expect(Set(ids) == scanIDs)
     }
 
+    /// `db update --url` downloads an osv.dev-style all.zip from a loopback server and imports it;
+    /// a malformed entry is skipped; plain HTTP elsewhere is refused.
+    @Test func updateDownloadsAndImportsAZip() async throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let zip = work.appendingPathComponent("all.zip").path
+        let make = try CLI.run("/usr/bin/env", ["python3", "-c", """
+            import json, sys, zipfile
+            with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+                for i, line in enumerate(open(sys.argv[1])):
+                    if i == 50: break
+                    record = json.loads(line)
+                    z.writestr(record["id"] + ".json", json.dumps(record))
+                z.writestr("BROKEN-1.json", '{"id": "BROKEN-1"}')
+            """, try SharedTestData.url("osv/osv-crates.jsonl").path, zip])
+        #expect(make.status == 0, "\(make.stderr)")
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: zip)))
+        let server = try await ScriptedHTTPServer { request, _ in
+            request.path == "/crates.io/all.zip" ? CannedResponse(status: 200, body: bytes) : CannedResponse(status: 404)
+        }
+        let db = work.appendingPathComponent("db.sqlite").path
+        let update = try CLI.hallmark("db", "update", "--db", db, "--url", "http://\(server.address)/crates.io/all.zip")
+        try await server.stop()
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.text.contains("50 added"))
+        #expect(update.text.contains("1 skipped"))
+        let status = try CLI.hallmark("db", "status", "--db", db, "--format", "json")
+        let report = try JSONSerialization.jsonObject(with: Data(status.stdout)) as? [String: Any]
+        #expect(report?["advisories"] as? Int == 50)
+        let refused = try CLI.hallmark("db", "update", "--db", db, "--url", "http://example.com/all.zip")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("use https"))
+    }
+
     @Test func anEmptyDatabaseSaysHowToFillIt() throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

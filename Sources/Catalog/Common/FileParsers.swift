@@ -1,6 +1,6 @@
 /// A problem that stops a file from being parsed; it becomes a ``CatalogWarning`` naming the file.
-struct FileFormatError: Error, Sendable, CustomStringConvertible {
-    let description: String
+public struct FileFormatError: Error, Sendable, CustomStringConvertible {
+    public let description: String
 
     init(_ description: String) {
         self.description = description

@@ -1,4 +1,5 @@
 import Foundation
+import Catalog
 import GRDB
 import OCIModel
 
@@ -36,13 +37,15 @@ extension AdvisoryDatabase {
             throw ImportError(description: "\(path): cannot be listed")
         }
         return enumerator.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") }
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") || $0.hasSuffix(".zip") }
             .sorted()
             .map { "\(path)/\($0)" }
     }
 
     static func importFile(_ file: String, into db: Database, report: inout ImportReport) throws {
-        if file.hasSuffix(".jsonl") {
+        if file.hasSuffix(".zip") {
+            try importZip(file, into: db, report: &report)
+        } else if file.hasSuffix(".jsonl") {
             try RecordLines(path: file, maxLine: maxRecordSize).forEach { line in
                 switch line {
                 case .text(let data, let number):
@@ -60,6 +63,30 @@ extension AdvisoryDatabase {
             }
             guard let data = FileManager.default.contents(atPath: file) else { throw ImportError(description: "\(file): cannot be read") }
             try store(data, location: file, into: db, report: &report)
+        }
+    }
+
+    /// The largest zip archive read (osv.dev's per-ecosystem `all.zip` files are up to a few hundred MiB).
+    public static let maxArchiveSize = 2 << 30
+
+    /// Every `.json` entry of an osv.dev `all.zip`, one at a time.
+    static func importZip(_ file: String, into db: Database, report: inout ImportReport) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maxArchiveSize else { throw ImportError(description: "\(file): \(size) bytes is over the \(maxArchiveSize)-byte archive limit") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ImportError(description: "\(file): cannot be read") }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(Array(data))
+        } catch {
+            throw ImportError(description: "\(file): not a zip archive: \(error.description)")
+        }
+        for entry in archive.entries where entry.name.hasSuffix(".json") {
+            let location = "\(file):\(entry.name)"
+            do {
+                try store(Data(try archive.contents(of: entry, limit: maxRecordSize)), location: location, into: db, report: &report)
+            } catch let error as FileFormatError {
+                report.skipped.append(.init(location: location, id: nil, reason: error.description))
+            }
         }
     }
 

@@ -2,13 +2,14 @@
 /// consulted only for where an entry's data starts, so data descriptors do not matter),
 /// with ZIP64 end records and sizes, and archives with bytes prepended (launch scripts
 /// of executable jars), whose offsets are corrected as Go's `archive/zip` does.
-struct ZipArchive: Sendable {
+/// Used for Java archives and for osv.dev's `all.zip` advisory exports.
+public struct ZipArchive: Sendable {
     /// One central directory entry.
-    struct Entry: Sendable {
-        var name: String
+    public struct Entry: Sendable {
+        public var name: String
         var method: UInt64
         var compressedSize: UInt64
-        var uncompressedSize: UInt64
+        public var uncompressedSize: UInt64
         var localHeaderOffset: UInt64
     }
 
@@ -27,10 +28,10 @@ struct ZipArchive: Sendable {
     private let reader: BinaryReader
     /// The number of bytes in front of the archive proper.
     private let baseOffset: UInt64
-    private(set) var entries: [Entry] = []
+    public private(set) var entries: [Entry] = []
 
     /// Reads the end record and central directory of `bytes`.
-    init(_ bytes: [UInt8]) throws(FileFormatError) {
+    public init(_ bytes: [UInt8]) throws(FileFormatError) {
         reader = BinaryReader(bytes, bigEndian: false)
         guard let end = Self.findEndRecord(bytes) else { throw FileFormatError("no ZIP end of central directory record") }
         var count = try reader.u16(UInt64(end + 10), "entry count")
@@ -119,7 +120,7 @@ struct ZipArchive: Sendable {
     }
 
     /// The entry's uncompressed content; fails past `limit` bytes, on unknown methods and corrupt data.
-    func contents(of entry: Entry, limit: Int) throws(FileFormatError) -> [UInt8] {
+    public func contents(of entry: Entry, limit: Int) throws(FileFormatError) -> [UInt8] {
         let (local, overflow) = entry.localHeaderOffset.addingReportingOverflow(baseOffset)
         guard !overflow, try reader.u32(local, "local header of \(entry.name)") == Self.localSignature else {
             throw FileFormatError("entry \(entry.name): no local header at offset \(entry.localHeaderOffset)")
