@@ -8,10 +8,21 @@ struct SARIFLog: Encodable {
     struct Text: Encodable { let text: String }
 
     struct Rule: Encodable {
+        struct Properties: Encodable {
+            /// The CVSS score GitHub ranks security results by.
+            let securitySeverity: String
+            let tags: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case securitySeverity = "security-severity"
+                case tags
+            }
+        }
+
         let id: String
         let shortDescription: Text
         let helpUri: String?
-        let properties: [String: String]
+        let properties: Properties
     }
 
     struct Result: Encodable {
@@ -61,7 +72,7 @@ struct SARIFLog: Encodable {
                 id: finding.advisoryID,
                 shortDescription: Text(text: finding.summary ?? "\(finding.advisoryID) in \(finding.package.name)"),
                 helpUri: "https://osv.dev/vulnerability/\(finding.advisoryID)",
-                properties: ["security-severity": String(format: "%.1f", score), "tags": "security"])
+                properties: .init(securitySeverity: String(format: "%.1f", score), tags: ["security", finding.package.type]))
             let fix = finding.fixedVersions.isEmpty ? "no fixed version known" : "fixed in \(finding.fixedVersions.joined(separator: ", "))"
             let paths = finding.package.locations.isEmpty ? [report.target] : finding.package.locations
             results.append(Result(

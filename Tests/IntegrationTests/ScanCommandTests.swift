@@ -93,6 +93,16 @@ struct ScanCommandTests {
         let entries = ignoredReport?["ignored"] as? [[String: Any]] ?? []
         #expect(entries.first?["reason"] as? String == "the X server is never started in this image")
         #expect(entries.first?["rule"] as? String == "\(config.path):3")
+        // SARIF: valid against the OASIS SARIF 2.1.0 schema (check-jsonschema), one result per finding.
+        let sarif = work.appendingPathComponent("scan.sarif").path
+        #expect(try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "-o", "sarif=\(sarif)").status == 0)
+        let schema = Self.fixtures.appendingPathComponent("sarif/sarif-schema-2.1.0.json").path
+        let valid = try CLI.run("/usr/bin/env", ["check-jsonschema", "--schemafile", schema, sarif])
+        #expect(valid.status == 0, "check-jsonschema (pip install check-jsonschema): \(valid.text) \(valid.stderr)")
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
+        let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [Any]) ?? []
+        #expect(results.count == findings.count)
+
         let table = try CLI.hallmark("scan", "dir:\(root.path)", "--db", db, "--config", config.path)
         #expect(table.text.contains("Ignored (1):"))
         #expect(table.text.contains("Vulnerability summary:"))
