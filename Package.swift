@@ -128,6 +128,7 @@ let package = Package(
         .testTarget(
             name: "VulnMatchTests",
             dependencies: ["VulnMatch", "VulnDB", "Catalog", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "TestSupport"], swiftSettings: strict),

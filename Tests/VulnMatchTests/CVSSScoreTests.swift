@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VulnMatch
 
@@ -28,12 +29,30 @@ import Testing
         ("AV:N/AC:L/Au:N/C:P/I:P/A:P", 7.5),
         ("AV:N/AC:M/Au:N/C:N/I:P/A:N", 4.3),
         ("AV:N/AC:L/Au:N/C:C/I:C/A:C", 10.0),
+        ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 9.3),
+        ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", 10.0),
+        ("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N", 0.0),
     ])
     func publishedScores(_ vector: String, _ score: Double) {
         #expect(CVSSScore.baseScore(vector) == score)
     }
 
-    @Test(arguments: ["CVSS:3.1/AV:N/AC:L", "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "", "CVSS:9.9/AV:N"])
+    /// 3,000 v4.0 vectors scored by FIRST's reference calculator (Fixtures/README.md).
+    @Test func cvss4ScoresEqualFIRSTsCalculator() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/cvss4-reference.tsv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3000)
+        var wrong: [String] = []
+        for line in lines {
+            let fields = line.split(separator: "\t").map(String.init)
+            let score = CVSSScore.baseScore(fields[0])
+            if score.map({ String(format: "%.1f", $0) }) != fields[1] { wrong.append("\(fields[0]): \(score.map { "\($0)" } ?? "nil"), want \(fields[1])") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) differ, e.g. \(wrong.prefix(5))")
+    }
+
+    @Test(arguments: ["CVSS:3.1/AV:N/AC:L", "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "", "CVSS:9.9/AV:N",
+                      "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N", "CVSS:4.0/AV:Q/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"])
     func malformedVectorsHaveNoScore(_ vector: String) {
         #expect(CVSSScore.baseScore(vector) == nil)
     }

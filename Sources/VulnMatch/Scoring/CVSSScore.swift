@@ -1,9 +1,7 @@
 import Foundation
 
-/// CVSS base scores from vectors, by the specifications' formulas: v3.0 and v3.1
-/// (which differ only in rounding) and v2. A v4.0 vector is recognised but not scored
-/// (its scoring needs FIRST's MacroVector table); callers fall back to the database's
-/// severity.
+/// CVSS base scores from vectors, by the specifications' methods: v4.0 (MacroVectors,
+/// ``CVSS4Score``), v3.0 and v3.1 (which differ only in rounding) and v2.
 public enum CVSSScore {
     /// The base score of `vector`; nil when it is not a complete v2/v3 base vector.
     public static func baseScore(_ vector: String) -> Double? {
@@ -21,6 +19,7 @@ public enum CVSSScore {
             metrics[pair[0]] = pair[1]
         }
         switch version {
+        case "4.0": return CVSS4Score.baseScore(metrics)
         case "3.0", "3.1": return v3(metrics, roundingV31: version == "3.1")
         case "2.0": return v2(metrics)
         default: return nil
