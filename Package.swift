@@ -71,7 +71,11 @@ let package = Package(
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
-        .target(name: "VulnDB", dependencies: ["OCIModel", "Catalog", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(
+            name: "VulnDB",
+            dependencies: ["OCIModel", "Catalog", "VersionSchemes", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .target(
             name: "VulnMatch",
             dependencies: ["Catalog", "VersionSchemes", "VulnDB", .product(name: "Yams", package: "Yams")],

@@ -45,6 +45,9 @@ struct DBImportCommand: AsyncParsableCommand {
             Terminal.error("skipped \(skipped.location)\(skipped.id.map { " (\($0))" } ?? ""): \(skipped.reason)")
         }
         if report.skipped.count > 20 { Terminal.error("… and \(report.skipped.count - 20) more skipped records") }
+        for (ecosystem, count) in report.unknownEcosystems.sorted(by: { $0.key < $1.key }) {
+            Terminal.error("note: \(count) entries of ecosystem '\(ecosystem)' have no known version ordering; they match by exact version only")
+        }
         switch format {
         case .json: Terminal.print(try JSONOutput.render(report))
         case .text:

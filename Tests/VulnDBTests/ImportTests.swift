@@ -51,14 +51,16 @@ import TestSupport
             #"{"id":"T-2","modified":"2024-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"PyPI","name":"x"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0","fixed":"1"}]}]}]}"#,
             #"{"id":"T-3","modified":"2024-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"PyPI","name":"x"},"ranges":[{"type":"RANGE","events":[{"introduced":"0"}]}]}]}"#,
             #"{"id":"T-4","modified":"yesterday"}"#,
+            #"{"id":"T-5","modified":"2024-01-01T00:00:00Z","affected":[{"package":{"ecosystem":"Hackage","name":"aeson"},"versions":["1.0"]}]}"#,
             "not json",
             "",
         ]
         let file = dir + "/mixed.jsonl"
         try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let report = try database.importRecords(from: [file])
-        #expect(report.added == 1)
-        #expect(report.skipped.map(\.location) == ["\(file):2", "\(file):3", "\(file):4", "\(file):5"])
+        #expect(report.added == 2)
+        #expect(report.unknownEcosystems == ["Hackage": 1], "stored, reported as exact-version only")
+        #expect(report.skipped.map(\.location) == ["\(file):2", "\(file):3", "\(file):4", "\(file):6"])
         #expect(report.skipped[0].id == "T-2" && report.skipped[0].reason.contains("exactly one of introduced"))
         #expect(report.skipped[1].reason.contains("unknown range type 'RANGE'"))
         #expect(report.skipped[2].reason.contains("modified"))
@@ -74,6 +76,16 @@ import TestSupport
         let other = dir + "/other.json"
         try good.replacingOccurrences(of: "T-1", with: "T-9").write(toFile: other, atomically: true, encoding: .utf8)
         #expect(throws: ImportError.self) { try database.importRecords(from: [other, dir + "/missing.jsonl"]) }
-        #expect(try database.status(maxAge: 60).advisories == 1)
+        #expect(try database.status(maxAge: 60).advisories == 2)
+
+        // A record line over the 16 MiB limit is reported by line and skipped, without being held.
+        let huge = dir + "/huge.jsonl"
+        let padding = String(repeating: "x", count: AdvisoryDatabase.maxRecordSize + 10)
+        try (#"{"id":"T-HUGE","modified":"2024-01-01T00:00:00Z","details":""# + padding + "\"}\n" + good.replacingOccurrences(of: "T-1", with: "T-7"))
+            .write(toFile: huge, atomically: true, encoding: .utf8)
+        let hugeReport = try database.importRecords(from: [huge])
+        #expect(hugeReport.skipped.map(\.location) == ["\(huge):1"])
+        #expect(hugeReport.skipped.first?.reason.contains("longer than") == true)
+        #expect(hugeReport.added == 1)
     }
 }

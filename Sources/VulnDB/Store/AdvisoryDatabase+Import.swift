@@ -1,6 +1,7 @@
 import Foundation
 import Catalog
 import GRDB
+import VersionSchemes
 import OCIModel
 
 extension AdvisoryDatabase {
@@ -120,6 +121,7 @@ extension AdvisoryDatabase {
         for (ordinal, affected) in record.affected.enumerated() {
             guard let package = affected.package, ordinal < entries.count else { continue }
             let (base, release) = PackageName.splitEcosystem(package.ecosystem)
+            if VersionScheme.forEcosystem(base) == nil { report.unknownEcosystems[base, default: 0] += 1 }
             try db.execute(sql: "INSERT INTO affected(advisory_id, ecosystem, release, name, ordinal, entry) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [record.id, base, release, PackageName.normalized(package.name, ecosystem: base), ordinal, entries[ordinal]])
         }

@@ -13,6 +13,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var skipped: [Skipped] = []
+    /// Ecosystems without a known version ordering, with how many affected entries name them:
+    /// stored, but matched by exact `versions` only.
+    public var unknownEcosystems: [String: Int] = [:]
 
     public var records: Int { added + updated + unchanged }
 }

@@ -23,10 +23,10 @@ struct RecordLines {
             var start = chunk.startIndex
             while let newline = chunk[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 number += 1
-                if overflowing {
+                if !overflowing { pending.append(chunk[start..<newline]) }
+                if overflowing || pending.count > maxLine {
                     try body(.tooLong(number: number))
                 } else {
-                    pending.append(chunk[start..<newline])
                     try body(.text(pending, number: number))
                 }
                 pending.removeAll(keepingCapacity: true)
