@@ -5,6 +5,7 @@ import Testing
 /// Malformed and hostile key files are refused with a message naming the problem,
 /// never a crash and never unbounded work.
 @Suite struct HostileKeyInputTests {
+    /// A P-256 key encrypted by OpenSSL (PBES2, 2,048 PBKDF2-HMAC-SHA256 iterations, AES-256-CBC).
     static let encryptedPEM = """
         -----BEGIN ENCRYPTED PRIVATE KEY-----
         MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAi4rXMC/S0RtAICCAAw

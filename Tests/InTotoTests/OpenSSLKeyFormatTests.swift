@@ -75,15 +75,7 @@ import Testing
     /// a lower iteration count than Hallmark writes is read, and a wrong passphrase (one
     /// whose decryption ends in invalid padding, so the outcome is fixed) says so.
     @Test func fixedOpenSSLKeyDecryptsAndReportsAWrongPassphrase() throws {
-        let pem = """
-            -----BEGIN ENCRYPTED PRIVATE KEY-----
-            MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAi4rXMC/S0RtAICCAAw
-            DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEEdEMCPdLjK0GetH7hZbev4EgZCV
-            AAiYKRuI/SH72Dog/bmqZ/5JKKshl1xAQGCxeeRKSjc5hAMUt3npu/9Wcsx3qmEF
-            UQGE+dONCE8ZjhNtqIBMOQiNpMXKchQP89MBHXHR9gKoplWBp5PsRvVIk+REeFGe
-            WHJ8+rbq86eH5m7CYh+iq2wq1eKch6P9wqQq3qp2rUzDz+YczDRibWm7QzS/TXc=
-            -----END ENCRYPTED PRIVATE KEY-----
-            """
+        let pem = HostileKeyInputTests.encryptedPEM
         let publicPEM = """
             -----BEGIN PUBLIC KEY-----
             MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4w8wmgqc21bVijWx9u64iN7/v5a/
