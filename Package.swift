@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VulnMatch", targets: ["VulnMatch"]),
         .library(name: "VersionSchemes", targets: ["VersionSchemes"]),
         .library(name: "VulnDB", targets: ["VulnDB"]),
+        .library(name: "Doctor", targets: ["Doctor"]),
         .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
@@ -71,6 +72,7 @@ let package = Package(
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
+        .target(name: "Doctor", resources: [.copy("Resources/triage-knowledge.json")], swiftSettings: strict),
         .target(
             name: "VulnDB",
             dependencies: ["OCIModel", "Catalog", "VersionSchemes", .product(name: "GRDB", package: "GRDB.swift")],
@@ -86,7 +88,7 @@ let package = Package(
             name: "hallmark",
             dependencies: [
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
-                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch", "VulnDB",
+                "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch", "VulnDB", "Doctor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -127,6 +129,7 @@ let package = Package(
         ),
         .testTarget(name: "InTotoTests", dependencies: ["InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VersionSchemesTests", dependencies: ["VersionSchemes", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VulnDBTests", dependencies: ["VulnDB", "OCIModel", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -5,6 +5,7 @@ import OCIRegistry
 import ImageFS
 import SBOMFormats
 import ImageCopy
+import Doctor
 import VulnDB
 import VulnMatch
 
@@ -30,7 +31,7 @@ enum ExitStatus: Int32 {
         case is PredicateTooLarge: self = .failed
         case is ReferenceError, is PlatformError, is InputError, is DigestError, is ContentNotFound,
              is CopyError, is UsageError, is ByteLimitError, is LayoutError, is TarError, is TarWriterError,
-             is ImageSourceSpecError, is ImageFSError, is SBOMTrimError, is SBOMIOError, is SizeLimitError, is IgnoreConfigError, is VEXError, is ImportError:
+             is ImageSourceSpecError, is ImageFSError, is SBOMTrimError, is SBOMIOError, is SizeLimitError, is IgnoreConfigError, is VEXError, is ImportError, is TriageError:
             self = .usage
         case is CocoaError, is POSIXError: self = .usage
         default:

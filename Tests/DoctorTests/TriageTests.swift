@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Doctor
+
+/// `hallmark triage` on the real CI log excerpts and on synthetic raw logs.
+@Suite struct TriageTests {
+    static let classifier = Result { try LogClassifier(knowledge: try TriageKnowledge.bundled()) }
+
+    /// (file, category) rows of the excerpts' INDEX.md; the category without its parenthetical note.
+    static func indexRows() throws -> [(file: String, category: String)] {
+        let index = try String(contentsOf: SharedTestData.url("ci-logs/INDEX.md"), encoding: .utf8)
+        return index.split(separator: "\n").compactMap { line in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 2, cells[0].hasSuffix(".txt") else { return nil }
+            let category = cells[1].split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? cells[1]
+            return (cells[0], category)
+        }
+    }
+
+    @Test func everyRealExcerptGetsItsCategoryFirst() throws {
+        let classifier = try Self.classifier.get()
+        let rows = try Self.indexRows()
+        #expect(rows.count >= 35)
+        var wrong: [String] = []
+        for row in rows {
+            let text = try String(contentsOf: SharedTestData.url("ci-logs/" + row.file), encoding: .utf8)
+            let log = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+            let diagnoses = classifier.classify(log)
+            if diagnoses.first?.category != row.category {
+                wrong.append("\(row.file): got \(diagnoses.map(\.category)), want \(row.category)")
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(rows.count): \(wrong.prefix(6))")
+    }
+
+    /// One raw GitHub Actions log per category (timestamps, ANSI colours, noise around the
+    /// message), with the seeds' wording.
+    @Test(arguments: [
+        ("oidc-token", "Error: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"),
+        ("resource-not-accessible", "Error: Failed to persist attestation: Resource not accessible by integration"),
+        ("registry-403", "error: failed to push ghcr.io/o/r:sha256-abc.att: unexpected status from PUT request to https://ghcr.io/v2/o/r/manifests/sha256-abc: 403 Forbidden"),
+        ("predicate-too-large", "Error: predicate file exceeds maximum allowed size: 16777216 bytes"),
+        ("docker-driver-no-attestation", "ERROR: provenance is not supported for driver docker"),
+        ("unknown-flag-provenance", "unknown flag: --provenance"),
+        ("cache-manifest-not-found", "importing cache manifest from gha:123 ... cache manifest not found"),
+        ("exec-format-error", "#12 0.301 exec /bin/sh: exec format error"),
+        ("failed-to-catalog", "[0000] ERROR failed to catalog: unable to determine image source"),
+        ("grype-severity-threshold", "[0012] ERROR discovered vulnerabilities at or above the severity threshold"),
+        ("platform-not-found", "no matching manifest for linux/arm64/v8 in the manifest list entries"),
+        ("unauthorized", "Error: Unauthorized"),
+        ("attestation-push-404", "Error: OCIError: Error uploading artifact to container registry"),
+    ])
+    func syntheticRawLogs(_ category: String, _ message: String) throws {
+        let log = [
+            "2026-01-05T10:00:00.1234567Z ##[group]Run docker/build-push-action@v6",
+            "2026-01-05T10:00:01.0000000Z \u{1B}[36;1mdocker buildx build --push .\u{1B}[0m",
+            "2026-01-05T10:00:02.0000000Z \u{1B}[31m\(message)\u{1B}[0m",
+            "2026-01-05T10:00:03.0000000Z ##[error]Process completed with exit code 1.",
+        ].joined(separator: "\n")
+        let diagnoses = try Self.classifier.get().classify(log)
+        #expect(diagnoses.first?.category == category, "\(diagnoses.map(\.category))")
+        #expect(diagnoses.first?.lines.first?.number == 3)
+        #expect(diagnoses.first?.lines.first?.text == message, "timestamps and colours are removed")
+        #expect(!(diagnoses.first?.resolution.isEmpty ?? true) && !(diagnoses.first?.verify.isEmpty ?? true))
+    }
+
+    @Test func aCleanLogHasNoDiagnosis() throws {
+        #expect(try Self.classifier.get().classify("Run actions/checkout@v4\nDone\n").isEmpty)
+    }
+
+    @Test func anInvalidPatternInTheKnowledgeBaseIsNamed() {
+        let data = Data(#"{"version":1,"categories":[{"id":"x","title":"t","priority":1,"patterns":["("],"cause":"c","resolution":[],"verify":[]}]}"#.utf8)
+        #expect { try TriageKnowledge.load(data, source: "kb.json") } throws: { "\($0)".contains("category x: invalid pattern '('") }
+    }
+}

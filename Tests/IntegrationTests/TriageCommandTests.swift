@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `hallmark triage`: exit codes, JSON, and the escalation bundle.
+struct TriageCommandTests {
+    @Test func classifiesAFileAndWritesTheEscalationBundle() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let log = try SharedTestData.url("ci-logs/predicate-too-large__redhat-et__triton-dev-containers__issue26.txt").path
+        let bundle = work.appendingPathComponent("escalation").path
+        let triage = try CLI.hallmark("triage", log, "--format", "json", "--escalation", bundle)
+        #expect(triage.status == 1, "a recognised failure exits 1")
+        let diagnoses = try JSONSerialization.jsonObject(with: Data(triage.stdout)) as? [[String: Any]]
+        #expect(diagnoses?.first?["category"] as? String == "predicate-too-large")
+        #expect((diagnoses?.first?["verify"] as? [String])?.contains { $0.contains("hallmark sbom trim") } == true)
+        for file in ["log.txt", "error-lines.txt", "verification-commands.sh", "ESCALATION.md"] {
+            #expect(FileManager.default.fileExists(atPath: "\(bundle)/\(file)"), "\(file)")
+        }
+        let errors = try String(contentsOfFile: "\(bundle)/error-lines.txt", encoding: .utf8)
+        #expect(errors.contains("[predicate-too-large]"))
+
+        let clean = work.appendingPathComponent("clean.log")
+        try "Run actions/checkout@v4\nall good\n".write(to: clean, atomically: true, encoding: .utf8)
+        let none = try CLI.hallmark("triage", clean.path)
+        #expect(none.status == 0)
+        #expect(none.text.contains("no known failure pattern"))
+    }
+}
