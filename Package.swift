@@ -72,7 +72,12 @@ let package = Package(
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
-        .target(name: "Doctor", resources: [.copy("Resources/triage-knowledge.json")], swiftSettings: strict),
+        .target(
+            name: "Doctor",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/triage-knowledge.json")],
+            swiftSettings: strict
+        ),
         .target(
             name: "VulnDB",
             dependencies: ["OCIModel", "Catalog", "VersionSchemes", .product(name: "GRDB", package: "GRDB.swift")],

@@ -17,7 +17,7 @@ struct Hallmark: AsyncParsableCommand {
             \(ExitStatus.help)
             """,
         version: version,
-        subcommands: [InspectCommand.self, CopyCommand.self, SBOMCommand.self, KeyCommand.self, AttestCommand.self, VerifyCommand.self, ScanCommand.self, DBCommand.self, IgnoresCommand.self, TriageCommand.self]
+        subcommands: [InspectCommand.self, CopyCommand.self, SBOMCommand.self, KeyCommand.self, AttestCommand.self, VerifyCommand.self, ScanCommand.self, DBCommand.self, IgnoresCommand.self, DoctorCommand.self, TriageCommand.self]
     )
 
     static func main() async {

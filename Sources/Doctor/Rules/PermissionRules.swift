@@ -1,0 +1,68 @@
+/// The permissions attestation jobs need, with GitHub's semantics: a job-level block
+/// replaces the workflow-level one; with neither, the repository default applies, which
+/// never grants `id-token: write`.
+struct MissingIDTokenRule: WorkflowRule {
+    let id = "missing-id-token"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.compactMap { job in
+            let traits = JobTraits(job: job)
+            let signing = traits.attestSteps + traits.keylessCosignSteps
+            guard let first = signing.first else { return nil }
+            let permissions = job.effectivePermissions(in: workflow)
+            guard permissions?.level("id-token") != .write else { return nil }
+            return DoctorFinding(
+                rule: id, severity: .error, path: workflow.path, position: permissions?.position ?? job.position,
+                message: "job '\(job.id)' signs or attests (line \(first.position.line)) without `id-token: write`",
+                why: "Sigstore signing needs a GitHub OIDC token, issued only to jobs with id-token: write (\"Failed to get ID token … ACTIONS_ID_TOKEN_REQUEST_URL\").",
+                fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
+        }
+    }
+}
+
+struct MissingAttestationsWriteRule: WorkflowRule {
+    let id = "missing-attestations-write"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.compactMap { job in
+            guard let first = JobTraits(job: job).attestSteps.first else { return nil }
+            let permissions = job.effectivePermissions(in: workflow)
+            guard permissions?.level("attestations") != .write else { return nil }
+            return DoctorFinding(
+                rule: id, severity: .error, path: workflow.path, position: permissions?.position ?? job.position,
+                message: "job '\(job.id)' uses \(first.action ?? "actions/attest") (line \(first.position.line)) without `attestations: write`",
+                why: "Storing the attestation needs attestations: write (\"Resource not accessible by integration\").",
+                fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
+        }
+    }
+}
+
+struct MissingPackagesWriteRule: WorkflowRule {
+    let id = "missing-packages-write"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.compactMap { job in
+            guard JobTraits(job: job).pushesToGHCR, let permissions = job.effectivePermissions(in: workflow),
+                  permissions.level("packages") != .write else { return nil }
+            return DoctorFinding(
+                rule: id, severity: .error, path: workflow.path, position: permissions.position,
+                message: "job '\(job.id)' pushes to ghcr.io but its permissions do not include `packages: write`",
+                why: "With explicit permissions, GHCR pushes (and attestation pushes) are refused with 403 Forbidden without packages: write.",
+                fix: PermissionFix.snippet(for: job, adding: ["packages": "write"], in: workflow))
+        }
+    }
+}
+
+/// The `permissions:` block a job should have: what it has now (its own or inherited), plus `adding`.
+enum PermissionFix {
+    static func snippet(for job: Job, adding: [String: String], in workflow: Workflow) -> String {
+        var scopes: [String: String] = [:]
+        if let current = job.effectivePermissions(in: workflow) {
+            for (scope, level) in current.scopes { scopes[scope] = level == .write ? "write" : (level == .read ? "read" : "none") }
+        }
+        scopes["contents"] = scopes["contents"] ?? "read"
+        for (scope, level) in adding { scopes[scope] = level }
+        let lines = scopes.keys.sorted().map { "    \($0): \(scopes[$0] ?? "read")" }
+        return "  \(job.id):\n    permissions:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,26 @@
+/// A `permissions:` block (workflow or job level) as GitHub reads it: `read-all`,
+/// `write-all`, `{}` (none) or a map of scope to `read`/`write`/`none`.
+public struct Permissions: Sendable, Equatable {
+    public enum Level: Int, Sendable, Comparable {
+        case none, read, write
+
+        public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Where the block is.
+    public var position: SourcePosition
+    /// `read-all`/`write-all` give every scope this level.
+    public var all: Level?
+    public var scopes: [String: Level]
+
+    public init(position: SourcePosition, all: Level? = nil, scopes: [String: Level] = [:]) {
+        self.position = position
+        self.all = all
+        self.scopes = scopes
+    }
+
+    /// The level of `scope` (a scope not listed in a map has none).
+    public func level(_ scope: String) -> Level {
+        all ?? scopes[scope] ?? .none
+    }
+}

@@ -1,0 +1,50 @@
+/// A GitHub Actions workflow as the rules read it: jobs, their steps and permissions,
+/// each with its position in the file.
+public struct Workflow: Sendable {
+    public var path: String
+    public var permissions: Permissions?
+    public var jobs: [Job]
+    /// The file's lines, for quoting.
+    public var lines: [String]
+}
+
+/// One job.
+public struct Job: Sendable {
+    public var id: String
+    public var position: SourcePosition
+    public var permissions: Permissions?
+    public var steps: [Step]
+    public var needs: [String]
+    public var condition: String?
+    /// A reusable workflow the job calls (`jobs.<id>.uses`), instead of steps.
+    public var uses: String?
+
+    /// The permissions the job's token has: its own block, else the workflow's; nil when
+    /// neither sets any (the repository's default, which never includes `id-token: write`).
+    public func effectivePermissions(in workflow: Workflow) -> Permissions? {
+        permissions ?? workflow.permissions
+    }
+}
+
+/// One step.
+public struct Step: Sendable {
+    public var position: SourcePosition
+    public var name: String?
+    /// `owner/repo[/path]@ref` of an action.
+    public var uses: String?
+    public var run: String?
+    public var condition: String?
+    /// `with:` inputs, as written.
+    public var inputs: [String: String]
+    public var inputPositions: [String: SourcePosition]
+
+    /// The action without its ref, lowercased: `docker/build-push-action`.
+    public var action: String? {
+        uses.map { String($0.split(separator: "@", maxSplits: 1).first ?? "").lowercased() }
+    }
+
+    /// The ref after `@`, if any.
+    public var ref: String? {
+        uses.flatMap { text in text.firstIndex(of: "@").map { String(text[text.index(after: $0)...]) } }
+    }
+}

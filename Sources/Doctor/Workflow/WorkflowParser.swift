@@ -1,0 +1,83 @@
+import Yams
+
+/// Reads a workflow file into a ``Workflow``, keeping positions. Aliases are not
+/// expanded (nodes are shared), so YAML bombs stay small; the file size is capped.
+public enum WorkflowParser {
+    /// The largest workflow file read.
+    public static let maxSize = 1 << 20
+
+    public static func parse(_ text: String, path: String) throws(WorkflowError) -> Workflow {
+        guard text.utf8.count <= maxSize else { throw WorkflowError(path: path, line: nil, message: "over the \(maxSize)-byte limit for a workflow") }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw WorkflowError(path: path, line: nil, message: "invalid YAML: \(error)")
+        }
+        guard let mapping = root?.mapping else { throw WorkflowError(path: path, line: root?.mark?.line, message: "a workflow is a mapping with jobs:") }
+        var workflow = Workflow(path: path, permissions: nil, jobs: [], lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        if let (key, node) = entry(mapping, "permissions") { workflow.permissions = try permissions(node, at: position(key), path: path) }
+        guard let jobs = mapping["jobs"]?.mapping else { return workflow }
+        for (key, value) in jobs {
+            guard let id = key.string, let job = value.mapping else { continue }
+            var steps: [Step] = []
+            for step in job["steps"]?.sequence ?? [] {
+                guard let fields = step.mapping else { continue }
+                var inputs: [String: String] = [:]
+                var inputPositions: [String: SourcePosition] = [:]
+                for (inputKey, inputValue) in fields["with"]?.mapping ?? [:] {
+                    guard let name = inputKey.string else { continue }
+                    inputs[name] = inputValue.scalar?.string ?? ""
+                    inputPositions[name] = position(inputKey)
+                }
+                steps.append(Step(position: position(step), name: fields["name"]?.string, uses: fields["uses"]?.string,
+                                  run: fields["run"]?.string, condition: fields["if"]?.string, inputs: inputs, inputPositions: inputPositions))
+            }
+            let needs = job["needs"].map { node in node.string.map { [$0] } ?? (node.sequence ?? []).compactMap(\.string) } ?? []
+            var jobPermissions: Permissions?
+            if let (key, node) = entry(job, "permissions") { jobPermissions = try permissions(node, at: position(key), path: path) }
+            workflow.jobs.append(Job(id: id, position: position(key), permissions: jobPermissions,
+                                     steps: steps, needs: needs, condition: job["if"]?.string, uses: job["uses"]?.string))
+        }
+        return workflow
+    }
+
+    static func position(_ node: Node) -> SourcePosition {
+        SourcePosition(line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// The key node and value of `name` in `mapping`.
+    static func entry(_ mapping: Node.Mapping, _ name: String) -> (Node, Node)? {
+        mapping.first { $0.key.string == name }.map { ($0.key, $0.value) }
+    }
+
+    /// A permissions block; `at` is the position of its `permissions:` key.
+    static func permissions(_ node: Node, at: SourcePosition, path: String) throws(WorkflowError) -> Permissions {
+        if let text = node.string {
+            switch text {
+            case "read-all": return Permissions(position: at, all: .read)
+            case "write-all": return Permissions(position: at, all: .write)
+            default: throw WorkflowError(path: path, line: at.line, message: "permissions: '\(text)' is not read-all or write-all")
+            }
+        }
+        var scopes: [String: Permissions.Level] = [:]
+        for (key, value) in node.mapping ?? [:] {
+            guard let scope = key.string else { continue }
+            switch value.string {
+            case "write": scopes[scope] = .write
+            case "read": scopes[scope] = .read
+            default: scopes[scope] = Permissions.Level.none
+            }
+        }
+        return Permissions(position: at, scopes: scopes)
+    }
+}
+
+/// A workflow file that cannot be analysed.
+public struct WorkflowError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Doctor
+import Foundation
+import Reporting
+
+/// `hallmark doctor [PATH]`: provenance and attestation mistakes in GitHub Actions workflows.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Lint GitHub Actions workflows for provenance, SBOM and attestation mistakes, with exact fixes.",
+        discussion: """
+            PATH is a workflow file or a folder of them (default .github/workflows/). Each finding names \
+            the rule, the file, line and column, why it matters and the YAML to change. A file that \
+            cannot be read is reported and the others are still analysed. Exit 1 when a finding at or \
+            above --fail-on (default error) exists.
+
+            \(ExitStatus.help)
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument {
+        case text, json, github
+    }
+
+    @Argument(help: "A workflow file or folder (default .github/workflows/).")
+    var path = ".github/workflows/"
+
+    @Option(help: "Output format: text, json or github (::error annotations).")
+    var format: Format = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: info, warning, error.")
+    var failOn: FailLevel = .error
+
+    enum FailLevel: String, ExpressibleByArgument {
+        case info, warning, error
+
+        var severity: DoctorFinding.Severity { DoctorFinding.Severity(rawValue: rawValue) ?? .error }
+    }
+
+    func run() async throws {
+        var findings: [DoctorFinding] = []
+        var workflows: [String: Workflow] = [:]
+        var problems = 0
+        for file in try Self.files(at: path) {
+            do {
+                let text = String(decoding: try FileInput.read(file, limit: WorkflowParser.maxSize), as: UTF8.self)
+                let workflow = try WorkflowParser.parse(text, path: file)
+                workflows[file] = workflow
+                findings += WorkflowDoctor().check(workflow)
+            } catch {
+                problems += 1
+                Terminal.error("error: \(error)")
+            }
+        }
+        switch format {
+        case .json: Terminal.print(try JSONOutput.render(findings))
+        case .github:
+            for finding in findings {
+                let level = finding.severity == .error ? "error" : (finding.severity == .warning ? "warning" : "notice")
+                Terminal.print("::\(level) file=\(finding.path),line=\(finding.position.line),col=\(finding.position.column),title=\(finding.rule)::\(finding.message)")
+            }
+        case .text: Terminal.print(DoctorText.render(findings, workflows: workflows))
+        }
+        if findings.contains(where: { $0.severity >= failOn.severity }) || problems > 0 { throw ExitCode(ExitStatus.failed.rawValue) }
+    }
+
+    /// The `.yml`/`.yaml` files at `path`, sorted.
+    static func files(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UsageError("\(path): no such file or folder (run in a repository, or name the workflows)")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { "\(base)/\($0)" }
+    }
+}
+
+/// The human form of doctor findings: grouped by file, each with its source line and a caret.
+enum DoctorText {
+    static func render(_ findings: [DoctorFinding], workflows: [String: Workflow]) -> String {
+        guard !findings.isEmpty else { return "No provenance or attestation problems found in \(workflows.count) workflows." }
+        var lines: [String] = []
+        for (path, group) in Dictionary(grouping: findings, by: \.path).sorted(by: { $0.key < $1.key }) {
+            lines.append(path)
+            for finding in group {
+                lines.append("  \(finding.position.line):\(finding.position.column) \(finding.severity.rawValue) [\(finding.rule)] \(finding.message)")
+                if let source = workflows[path]?.lines, finding.position.line >= 1, finding.position.line <= source.count {
+                    lines.append("    | \(source[finding.position.line - 1])")
+                    lines.append("    | " + String(repeating: " ", count: max(0, finding.position.column - 1)) + "^")
+                }
+                lines.append("    why: \(finding.why)")
+                lines.append("    fix:")
+                lines += finding.fix.split(separator: "\n").map { "      \($0)" }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Doctor
+
+/// Each rule on a minimal bad workflow (at the right line and column) and on its fixed version.
+@Suite struct WorkflowRuleTests {
+    static func findings(_ yaml: String) throws -> [DoctorFinding] {
+        WorkflowDoctor().check(try WorkflowParser.parse(yaml, path: "w.yml"))
+    }
+
+    static let attestJob = """
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            permissions:
+              contents: read
+              packages: write
+            steps:
+              - uses: actions/checkout@v4
+              - uses: actions/attest-build-provenance@v2
+                with:
+                  subject-name: ghcr.io/o/r
+                  subject-digest: sha256:abc
+        """
+
+    @Test func missingIDTokenAndAttestationsWrite() throws {
+        let found = try Self.findings(Self.attestJob)
+        let rules = found.map(\.rule)
+        #expect(rules.contains("missing-id-token") && rules.contains("missing-attestations-write"))
+        #expect(found.first { $0.rule == "missing-id-token" }?.position == SourcePosition(line: 5, column: 5), "at the job's permissions block")
+        #expect(found.first { $0.rule == "missing-id-token" }?.fix.contains("id-token: write") == true)
+        let fixed = Self.attestJob.replacingOccurrences(of: "      packages: write", with: "      packages: write\n      id-token: write\n      attestations: write")
+        #expect(try Self.findings(fixed).filter { $0.rule.hasPrefix("missing-") }.isEmpty)
+    }
+
+    @Test func aJobBlockReplacesTheWorkflowBlock() throws {
+        let yaml = """
+            on: push
+            permissions:
+              id-token: write
+              attestations: write
+            jobs:
+              build:
+                permissions:
+                  contents: read
+                steps:
+                  - uses: actions/attest-build-provenance@v2
+            """
+        #expect(try Self.findings(yaml).contains { $0.rule == "missing-id-token" && $0.position.line == 7 })
+        let inherited = yaml.replacingOccurrences(of: "    permissions:\n      contents: read\n", with: "")
+        #expect(try !Self.findings(inherited).contains { $0.rule == "missing-id-token" })
+    }
+
+    @Test func packagesWriteForGHCR() throws {
+        let yaml = """
+            jobs:
+              push:
+                permissions:
+                  contents: read
+                steps:
+                  - uses: docker/login-action@v3
+                    with:
+                      registry: ghcr.io
+            """
+        #expect(try Self.findings(yaml).contains { $0.rule == "missing-packages-write" && $0.position == SourcePosition(line: 3, column: 5) })
+        #expect(try !Self.findings(yaml.replacingOccurrences(of: "contents: read", with: "contents: read\n      packages: write")).contains { $0.rule == "missing-packages-write" })
+    }
+
+    @Test func buildxAndQEMU() throws {
+        let yaml = """
+            jobs:
+              build:
+                steps:
+                  - uses: docker/build-push-action@v6
+                    with:
+                      platforms: linux/amd64,linux/arm64
+                      push: true
+            """
+        let found = try Self.findings(yaml)
+        #expect(found.contains { $0.rule == "buildx-missing" && $0.position == SourcePosition(line: 4, column: 9) })
+        #expect(found.contains { $0.rule == "qemu-missing" && $0.position == SourcePosition(line: 6, column: 11) })
+        let fixed = yaml.replacingOccurrences(of: "    steps:\n", with: "    steps:\n      - uses: docker/setup-qemu-action@v3\n      - uses: docker/setup-buildx-action@v3\n")
+        #expect(try Self.findings(fixed).isEmpty)
+        let misordered = yaml.replacingOccurrences(of: "    steps:\n", with: "    steps:\n      - uses: docker/setup-buildx-action@v3\n      - uses: docker/setup-qemu-action@v3\n")
+        #expect(try Self.findings(misordered).contains { $0.rule == "qemu-missing" && $0.message.contains("after") })
+        let disabled = yaml.replacingOccurrences(of: "      push: true", with: "      push: true\n          provenance: false")
+        #expect(try !Self.findings(disabled).contains { $0.rule == "buildx-missing" })
+    }
+
+    @Test func actionVersions() throws {
+        let yaml = """
+            jobs:
+              build:
+                steps:
+                  - uses: docker/build-push-action@v4
+                  - uses: docker/setup-buildx-action@master
+                  - uses: docker/setup-qemu-action@29109295f81e9208d7d86ff1c6c12d2833863392
+            """
+        let found = try Self.findings(yaml).filter { $0.rule == "action-version" }
+        #expect(found.map(\.position.line) == [4, 5])
+    }
+
+    @Test func invalidYAMLIsAnErrorNamingTheFile() {
+        #expect { try WorkflowParser.parse("jobs: [", path: "bad.yml") } throws: { "\($0)".hasPrefix("bad.yml") }
+    }
+
+    /// The intentional PR gating of infobloxopen/ib-schema-registry is not a finding, and its
+    /// permissions (packages/id-token/attestations: write) satisfy the permission rules.
+    @Test func infobloxBuildImageHasNoPermissionFalsePositives() throws {
+        let url = try SharedTestData.url("workflows/infobloxopen__ib-schema-registry/build-image.yml")
+        let workflow = try WorkflowParser.parse(try String(contentsOf: url, encoding: .utf8), path: url.lastPathComponent)
+        let found = WorkflowDoctor().check(workflow)
+        #expect(!found.contains { $0.rule.hasPrefix("missing-") || $0.rule == "buildx-missing" }, "\(found.map { "\($0.rule)@\($0.position.line)" })")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `hallmark doctor` on the real workflows: exit codes, formats, and per-file errors.
+struct DoctorCommandTests {
+    @Test func realWorkflowsAndOutputFormats() throws {
+        // The version of ShelfBridge whose fix added id-token: write (the ACTIONS_ID_TOKEN_REQUEST_URL error).
+        let shelf = try SharedTestData.url("workflows/rohit-purandare__ShelfBridge/docker-publish.yml").path
+        let github = try CLI.hallmark("doctor", shelf, "--format", "github")
+        #expect(github.status == 1)
+        #expect(github.text.contains("::error file=\(shelf),line=38,col=5,title=missing-id-token::"))
+        let text = try CLI.hallmark("doctor", shelf)
+        #expect(text.text.contains("[missing-id-token]") && text.text.contains("id-token: write") && text.text.contains("^"))
+
+        // The intentional PR gating of infobloxopen/ib-schema-registry: nothing to report.
+        let infoblox = try CLI.hallmark("doctor", try SharedTestData.url("workflows/infobloxopen__ib-schema-registry").path)
+        #expect(infoblox.status == 0, "\(infoblox.text)")
+
+        // A broken file is reported; the good one next to it is still analysed.
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try "jobs: [".write(to: work.appendingPathComponent("broken.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: shelf, toPath: work.appendingPathComponent("publish.yml").path)
+        let mixed = try CLI.hallmark("doctor", work.path, "--format", "json")
+        #expect(mixed.status == 1)
+        #expect(mixed.stderr.contains("broken.yml"))
+        let findings = try JSONSerialization.jsonObject(with: Data(mixed.stdout)) as? [[String: Any]]
+        #expect(findings?.contains { $0["rule"] as? String == "missing-id-token" } == true)
+    }
+}
