@@ -82,7 +82,7 @@ import TestSupport
         #expect(found.contains { $0.rule == "buildx-missing" && $0.position == SourcePosition(line: 4, column: 9) })
         #expect(found.contains { $0.rule == "qemu-missing" && $0.position == SourcePosition(line: 6, column: 11) })
         let fixed = yaml.replacingOccurrences(of: "    steps:\n", with: "    steps:\n      - uses: docker/setup-qemu-action@v3\n      - uses: docker/setup-buildx-action@v3\n")
-        #expect(try Self.findings(fixed).isEmpty)
+        #expect(try Self.findings(fixed).map(\.rule) == ["provenance-mode"], "only the mode=min note remains")
         let misordered = yaml.replacingOccurrences(of: "    steps:\n", with: "    steps:\n      - uses: docker/setup-buildx-action@v3\n      - uses: docker/setup-qemu-action@v3\n")
         #expect(try Self.findings(misordered).contains { $0.rule == "qemu-missing" && $0.message.contains("after") })
         let disabled = yaml.replacingOccurrences(of: "      push: true", with: "      push: true\n          provenance: false")
@@ -100,6 +100,45 @@ import TestSupport
             """
         let found = try Self.findings(yaml).filter { $0.rule == "action-version" }
         #expect(found.map(\.position.line) == [4, 5])
+    }
+
+    @Test func provenanceModeAndPRGating() throws {
+        let yaml = """
+            jobs:
+              build:
+                steps:
+                  - uses: docker/setup-buildx-action@v3
+                  - uses: docker/build-push-action@v6
+                    with:
+                      push: true
+                      provenance: false
+            """
+        #expect(try Self.findings(yaml).contains { $0.rule == "provenance-mode" && $0.severity == .warning && $0.position == SourcePosition(line: 8, column: 11) })
+        let gated = yaml.replacingOccurrences(of: "provenance: false", with: "provenance: ${{ github.event_name != 'pull_request' && 'mode=max' || 'false' }}")
+        #expect(try !Self.findings(gated).contains { $0.rule == "provenance-mode" })
+        #expect(try !Self.findings(yaml.replacingOccurrences(of: "provenance: false", with: "provenance: mode=max")).contains { $0.rule == "provenance-mode" })
+    }
+
+    @Test func attestationOnPullRequestsAndScanThresholds() throws {
+        let yaml = """
+            on: [push, pull_request]
+            jobs:
+              release:
+                permissions:
+                  id-token: write
+                  attestations: write
+                steps:
+                  - uses: actions/attest-build-provenance@v2
+                  - run: |
+                      # grype is installed above
+                      grype sbom:sbom.json
+            """
+        let found = try Self.findings(yaml)
+        #expect(found.contains { $0.rule == "attest-on-pull-request" && $0.position.line == 8 })
+        #expect(found.contains { $0.rule == "scan-without-threshold" && $0.position.line == 9 })
+        let fixed = yaml.replacingOccurrences(of: "      - uses: actions/attest-build-provenance@v2", with: "      - uses: actions/attest-build-provenance@v2\n        if: github.event_name != 'pull_request'")
+            .replacingOccurrences(of: "grype sbom:sbom.json", with: "grype sbom:sbom.json --fail-on critical")
+        #expect(try Self.findings(fixed).isEmpty)
     }
 
     @Test func invalidYAMLIsAnErrorNamingTheFile() {

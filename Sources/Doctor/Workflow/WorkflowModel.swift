@@ -2,6 +2,8 @@
 /// each with its position in the file.
 public struct Workflow: Sendable {
     public var path: String
+    /// The events of `on:` (`push`, `pull_request`, …).
+    public var triggers: [String] = []
     public var permissions: Permissions?
     public var jobs: [Job]
     /// The file's lines, for quoting.

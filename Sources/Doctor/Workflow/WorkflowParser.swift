@@ -16,6 +16,9 @@ public enum WorkflowParser {
         }
         guard let mapping = root?.mapping else { throw WorkflowError(path: path, line: root?.mark?.line, message: "a workflow is a mapping with jobs:") }
         var workflow = Workflow(path: path, permissions: nil, jobs: [], lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        if let (_, on) = entry(mapping, "on") {
+            workflow.triggers = on.string.map { [$0] } ?? on.sequence?.compactMap(\.string) ?? on.mapping?.keys.compactMap(\.string) ?? []
+        }
         if let (key, node) = entry(mapping, "permissions") { workflow.permissions = try permissions(node, at: position(key), path: path) }
         guard let jobs = mapping["jobs"]?.mapping else { return workflow }
         for (key, value) in jobs {

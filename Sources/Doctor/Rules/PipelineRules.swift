@@ -1,0 +1,93 @@
+import Foundation
+
+/// How docker/build-push-action records provenance: absent means `mode=min` for pushed
+/// images, `false` means none; the PR gating expression
+/// `github.event_name != 'pull_request' && 'mode=max' || 'false'` is intentional.
+struct ProvenanceModeRule: WorkflowRule {
+    let id = "provenance-mode"
+    static let gating = "github.event_name != 'pull_request' && 'mode=max' || 'false'"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.flatMap { job in
+            job.steps.compactMap { step -> DoctorFinding? in
+                guard step.action == "docker/build-push-action", let push = step.inputs["push"], push != "false" else { return nil }
+                let value = step.inputs["provenance"]
+                if let value, value.contains("${{") { return nil }  // expressions (the PR gating among them) are intentional
+                let message: String
+                let severity: DoctorFinding.Severity
+                switch value?.lowercased() {
+                case nil: (message, severity) = ("provenance is not set: pushed images get mode=min provenance", .info)
+                case "false": (message, severity) = ("provenance: false: the image gets no build provenance", .warning)
+                case "true", "mode=min": (message, severity) = ("provenance: \(value ?? "") records mode=min provenance (no build inputs)", .info)
+                default: return nil
+                }
+                return DoctorFinding(
+                    rule: id, severity: severity, path: workflow.path, position: step.inputPositions["provenance"] ?? step.position, message: message,
+                    why: "mode=max provenance records the build's inputs; gate it off for pull requests rather than disabling it.",
+                    fix: "          provenance: ${{ \(Self.gating) }}")
+            }
+        }
+    }
+}
+
+/// Attest or sign steps that run on fork pull requests, where no OIDC token or write
+/// permission exists: they fail (the runbook skips them).
+struct AttestOnForkPRRule: WorkflowRule {
+    let id = "attest-on-pull-request"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        guard workflow.triggers.contains(where: { $0 == "pull_request" || $0 == "pull_request_target" }) else { return [] }
+        return workflow.jobs.flatMap { job -> [DoctorFinding] in
+            if Self.guards(job.condition) { return [] }
+            let traits = JobTraits(job: job)
+            return (traits.attestSteps + traits.keylessCosignSteps).filter { !Self.guards($0.condition) }.map { step in
+                DoctorFinding(
+                    rule: id, severity: .warning, path: workflow.path, position: step.position,
+                    message: "\(step.action ?? "cosign") in job '\(job.id)' also runs on pull requests, where forks get no OIDC token",
+                    why: "Fork pull requests have no id-token or attestations permission, so attestation fails; skip it for pull requests.",
+                    fix: "        if: github.event_name != 'pull_request'")
+            }
+        }
+    }
+
+    /// Whether a condition keeps the step off pull requests (or fork pull requests).
+    static func guards(_ condition: String?) -> Bool {
+        guard let condition else { return false }
+        return condition.contains("pull_request") || condition.contains("head.repo") || condition.contains("refs/tags") || condition.contains("github.ref ==")
+    }
+}
+
+/// Vulnerability scans that never fail the build.
+struct ScanWithoutThresholdRule: WorkflowRule {
+    let id = "scan-without-threshold"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.flatMap { job in
+            job.steps.compactMap { step -> DoctorFinding? in
+                let unguarded: Bool
+                if step.action == "anchore/scan-action" {
+                    unguarded = step.inputs["severity-cutoff"] == nil && (step.inputs["fail-build"] ?? "true") == "false"
+                        || step.inputs["severity-cutoff"] == nil && step.inputs["fail-build"] == nil
+                } else if let run = step.run, Self.invokesGrype(run) {
+                    unguarded = !run.contains("--fail-on") && !run.contains("-f ")
+                } else {
+                    return nil
+                }
+                guard unguarded else { return nil }
+                return DoctorFinding(
+                    rule: id, severity: .warning, path: workflow.path, position: step.position,
+                    message: "a vulnerability scan in job '\(job.id)' has no severity threshold",
+                    why: "The runbook's scan fails on critical vulnerabilities; without a threshold the scan never fails the build.",
+                    fix: step.action == "anchore/scan-action" ? "        with:\n          severity-cutoff: critical\n          fail-build: true" : "        run: grype … --fail-on critical")
+            }
+        }
+    }
+
+    /// Whether a shell script runs grype (a command line starting with it, not a comment).
+    static func invokesGrype(_ run: String) -> Bool {
+        run.split(separator: "\n").contains { line in
+            let command = line.trimmingCharacters(in: .whitespaces)
+            return !command.hasPrefix("#") && (command.hasPrefix("grype ") || command.contains("/grype "))
+        }
+    }
+}
