@@ -31,6 +31,14 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: info, warning, error.")
     var failOn: FailLevel = .error
 
+    @Option(help: "Also check this pushed image: every platform must have provenance (and what --expect adds).")
+    var image: String?
+
+    @Option(help: "With --image: attestation kinds every platform must have (default provenance; add sbom, vuln).")
+    var expect = "provenance"
+
+    @OptionGroup var registryOptions: RegistryOptions
+
     enum FailLevel: String, ExpressibleByArgument {
         case info, warning, error
 
@@ -41,7 +49,8 @@ struct DoctorCommand: AsyncParsableCommand {
         var findings: [DoctorFinding] = []
         var workflows: [String: Workflow] = [:]
         var problems = 0
-        for file in try Self.files(at: path) {
+        let skipWorkflows = image != nil && path == ".github/workflows/" && !FileManager.default.fileExists(atPath: path)
+        for file in skipWorkflows ? [] : try Self.files(at: path) {
             do {
                 let text = String(decoding: try FileInput.read(file, limit: WorkflowParser.maxSize), as: UTF8.self)
                 let workflow = try WorkflowParser.parse(text, path: file)
@@ -61,10 +70,12 @@ struct DoctorCommand: AsyncParsableCommand {
             }
         case .text: Terminal.print(DoctorText.render(findings, workflows: workflows))
         }
-        if findings.contains(where: { $0.severity >= failOn.severity }) || problems > 0 { throw ExitCode(ExitStatus.failed.rawValue) }
+        var imageMissing = false
+        if let image { imageMissing = try await ImageCheck(image: image, expect: expect, options: registryOptions).run(workflowFindings: findings) }
+        if findings.contains(where: { $0.severity >= failOn.severity }) || problems > 0 || imageMissing { throw ExitCode(ExitStatus.failed.rawValue) }
     }
 
-    /// The `.yml`/`.yaml` files at `path`, sorted.
+    /// The `.yml`/`.yaml` files at `path`, sorted (none when `path` is the default and absent, with --image).
     static func files(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

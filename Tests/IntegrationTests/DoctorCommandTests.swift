@@ -28,4 +28,17 @@ struct DoctorCommandTests {
         let findings = try JSONSerialization.jsonObject(with: Data(mixed.stdout)) as? [[String: Any]]
         #expect(findings?.contains { $0["rule"] as? String == "missing-id-token" } == true)
     }
+
+    /// `doctor --image`: the example's arm64 platform lacks the SBOM amd64 has; the workflow's
+    /// findings are offered as likely causes.
+    @Test func imageCheckNamesTheMissingPlatformAndLikelyCauses() throws {
+        let image = "oci-dir:\(CLI.examplePath)"
+        let workflows = try SharedTestData.url("workflows/rohit-purandare__ShelfBridge").path
+        let missing = try CLI.hallmark("doctor", workflows, "--image", image, "--expect", "provenance,sbom", "--fail-on", "error")
+        #expect(missing.status == 1)
+        #expect(missing.text.contains("linux/arm64/v8") && missing.text.contains("sbom ✗"))
+        #expect(missing.text.contains("Likely causes in the workflows:") && missing.text.contains("[missing-id-token]"))
+        let complete = try CLI.hallmark("doctor", try SharedTestData.url("workflows/infobloxopen__ib-schema-registry").path, "--image", image)
+        #expect(complete.status == 0, "\(complete.text)")
+    }
 }
