@@ -141,6 +141,15 @@ import TestSupport
         #expect(try Self.findings(fixed).isEmpty)
     }
 
+    @Test func aliasBombsAndHugeFilesStayBounded() throws {
+        var yaml = "x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n"
+        for level in 1...9 { yaml += "x\(level): &x\(level) [" + Array(repeating: "*x\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        yaml += "jobs:\n  build:\n    steps:\n      - uses: actions/attest-build-provenance@v2\n        with:\n          bomb: *x9\n"
+        #expect(try Self.findings(yaml).contains { $0.rule == "missing-id-token" })
+        let huge = String(repeating: "# padding\n", count: WorkflowParser.maxSize / 10 + 1)
+        #expect { try WorkflowParser.parse(huge, path: "huge.yml") } throws: { "\($0)".contains("limit") }
+    }
+
     @Test func invalidYAMLIsAnErrorNamingTheFile() {
         #expect { try WorkflowParser.parse("jobs: [", path: "bad.yml") } throws: { "\($0)".hasPrefix("bad.yml") }
     }
