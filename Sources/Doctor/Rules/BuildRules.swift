@@ -8,13 +8,16 @@ struct BuildxMissingRule: WorkflowRule {
             let buildx = traits.firstIndex(of: "docker/setup-buildx-action")
             return job.steps.enumerated().compactMap { index, step in
                 guard step.action == "docker/build-push-action" else { return nil }
-                let wantsAttestations = (step.inputs["provenance"] ?? "true") != "false" || (step.inputs["sbom"].map { $0 != "false" } ?? false)
-                guard wantsAttestations else { return nil }
+                let explicit = [step.inputs["provenance"], step.inputs["sbom"]].compactMap { $0 }.contains { $0 != "false" }
+                let defaulted = step.inputs["provenance"] == nil && step.inputs["sbom"] == nil
+                guard explicit || defaulted else { return nil }
                 if let buildx, buildx < index, job.steps[buildx].inputs["driver"] != "docker" { return nil }
                 return DoctorFinding(
-                    rule: id, severity: .error, path: workflow.path, position: step.position,
-                    message: "docker/build-push-action in job '\(job.id)' runs without a docker-container builder (docker/setup-buildx-action before it)",
-                    why: "The default docker driver does not support attestations (\"Attestation is not supported for the docker driver\").",
+                    rule: id, severity: explicit ? .error : .warning, path: workflow.path, position: step.position,
+                    message: explicit
+                        ? "docker/build-push-action in job '\(job.id)' asks for attestations without a docker-container builder (docker/setup-buildx-action before it)"
+                        : "docker/build-push-action in job '\(job.id)' uses the docker driver, which records no provenance (no docker/setup-buildx-action before it)",
+                    why: "The default docker driver does not support attestations: requested ones fail (\"Attestation is not supported for the docker driver\"), default ones are silently missing.",
                     fix: "      - uses: docker/setup-buildx-action@v3\n      # … then docker/build-push-action")
             }
         }

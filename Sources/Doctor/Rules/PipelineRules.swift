@@ -91,3 +91,27 @@ struct ScanWithoutThresholdRule: WorkflowRule {
         }
     }
 }
+
+/// An attestation pushed to the registry for the digest of a build that did not push
+/// (`push: false`, `load: true`): the digest is not in the registry, and the attestation
+/// upload fails with "expected 200, received 404".
+struct AttestUnpushedDigestRule: WorkflowRule {
+    let id = "attest-unpushed-digest"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.flatMap { job -> [DoctorFinding] in
+            let unpushed = Set(job.steps.filter { step in
+                step.action == "docker/build-push-action" && (step.inputs["push"] ?? "false") == "false"
+            }.compactMap(\.id))
+            return JobTraits(job: job).attestSteps.compactMap { step in
+                guard (step.inputs["push-to-registry"] ?? "false") == "true", let digest = step.inputs["subject-digest"],
+                      let source = unpushed.first(where: { digest.contains("steps.\($0).outputs.digest") }) else { return nil }
+                return DoctorFinding(
+                    rule: id, severity: .error, path: workflow.path, position: step.inputPositions["subject-digest"] ?? step.position,
+                    message: "the attestation is pushed for the digest of step '\(source)', which does not push the image",
+                    why: "push-to-registry attaches the bundle to that digest in the registry; an image built with push: false (load: true) is not there (\"expected 200, received 404\").",
+                    fix: "          subject-digest: ${{ steps.<the step that pushes, with push: true>.outputs.digest }}")
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@ public struct WorkflowDoctor: Sendable {
     /// The rules documented in docs/rules.md.
     public static let standardRules: [any WorkflowRule] = [
         MissingIDTokenRule(), MissingAttestationsWriteRule(), MissingPackagesWriteRule(), BuildxMissingRule(), QEMUMissingRule(), ActionVersionRule(),
-        ProvenanceModeRule(), AttestOnForkPRRule(), ScanWithoutThresholdRule(),
+        ProvenanceModeRule(), AttestOnForkPRRule(), ScanWithoutThresholdRule(), AttestUnpushedDigestRule(),
     ]
 
     public init(rules: [any WorkflowRule] = WorkflowDoctor.standardRules) {

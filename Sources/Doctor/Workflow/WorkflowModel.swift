@@ -31,6 +31,8 @@ public struct Job: Sendable {
 /// One step.
 public struct Step: Sendable {
     public var position: SourcePosition
+    /// The step's `id:`, which other steps use in `steps.<id>.outputs`.
+    public var id: String?
     public var name: String?
     /// `owner/repo[/path]@ref` of an action.
     public var uses: String?

@@ -33,7 +33,7 @@ public enum WorkflowParser {
                     inputs[name] = inputValue.scalar?.string ?? ""
                     inputPositions[name] = position(inputKey)
                 }
-                steps.append(Step(position: position(step), name: fields["name"]?.string, uses: fields["uses"]?.string,
+                steps.append(Step(position: position(step), id: fields["id"]?.string, name: fields["name"]?.string, uses: fields["uses"]?.string,
                                   run: fields["run"]?.string, condition: fields["if"]?.string, inputs: inputs, inputPositions: inputPositions))
             }
             let needs = job["needs"].map { node in node.string.map { [$0] } ?? (node.sequence ?? []).compactMap(\.string) } ?? []
