@@ -19,13 +19,13 @@ struct DoctorCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument {
-        case text, json, github
+        case text, json, github, sarif
     }
 
     @Argument(help: "A workflow file or folder (default .github/workflows/).")
     var path = ".github/workflows/"
 
-    @Option(help: "Output format: text, json or github (::error annotations).")
+    @Option(help: "Output format: text, json, github (::error annotations) or sarif (GitHub code scanning).")
     var format: Format = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: info, warning, error.")
@@ -63,6 +63,7 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         switch format {
         case .json: Terminal.print(try JSONOutput.render(findings))
+        case .sarif: Terminal.print(try JSONOutput.render(SARIFLog(doctor: findings)))
         case .github:
             for finding in findings {
                 let level = finding.severity == .error ? "error" : (finding.severity == .warning ? "warning" : "notice")

@@ -22,14 +22,19 @@ struct SARIFLog: Encodable {
         let id: String
         let shortDescription: Text
         let helpUri: String?
-        let properties: Properties
+        let properties: Properties?
     }
 
     struct Result: Encodable {
         struct Location: Encodable {
             struct Physical: Encodable {
                 struct Artifact: Encodable { let uri: String }
+                struct Region: Encodable {
+                    let startLine: Int
+                    let startColumn: Int
+                }
                 let artifactLocation: Artifact
+                var region: Region? = nil
             }
             let physicalLocation: Physical
         }
@@ -63,6 +68,14 @@ struct SARIFLog: Encodable {
         case schema = "$schema"
     }
 
+    /// A log of one run of Hallmark with `rules` and `results`.
+    init(rules: [Rule], results: [Result]) {
+        runs = [Run(tool: .init(driver: .init(name: "hallmark", version: Hallmark.version, informationUri: "https://github.com/hallmark-dev/hallmark",
+                                               rules: rules)),
+                    results: results)]
+    }
+
+    /// A vulnerability scan: one rule per advisory, one result per finding.
     init(_ report: ScanReport) {
         var rules: [String: Rule] = [:]
         var results: [Result] = []
@@ -82,9 +95,7 @@ struct SARIFLog: Encodable {
                     Result.Location(physicalLocation: .init(artifactLocation: .init(uri: String(path.drop { $0 == "/" }))))
                 }))
         }
-        runs = [Run(tool: .init(driver: .init(name: "hallmark", version: Hallmark.version, informationUri: "https://github.com/hallmark-dev/hallmark",
-                                               rules: rules.keys.sorted().compactMap { rules[$0] })),
-                    results: results)]
+        self.init(rules: rules.keys.sorted().compactMap { rules[$0] }, results: results)
     }
 
     static func level(_ severity: Severity) -> String {

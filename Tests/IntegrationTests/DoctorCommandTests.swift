@@ -10,6 +10,16 @@ struct DoctorCommandTests {
         let github = try CLI.hallmark("doctor", shelf, "--format", "github")
         #expect(github.status == 1)
         #expect(github.text.contains("::error file=\(shelf),line=38,col=5,title=missing-id-token::"))
+        // SARIF for GitHub code scanning: valid against the OASIS 2.1.0 schema.
+        let work0 = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work0) }
+        let sarif = try CLI.hallmark("doctor", shelf, "--format", "sarif")
+        let sarifFile = work0.appendingPathComponent("doctor.sarif")
+        try Data(sarif.stdout).write(to: sarifFile)
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/sarif/sarif-schema-2.1.0.json").path
+        let valid = try CLI.run("/usr/bin/env", ["check-jsonschema", "--schemafile", schema, sarifFile.path])
+        #expect(valid.status == 0, "check-jsonschema (pip install check-jsonschema): \(valid.text)")
+        #expect(String(decoding: sarif.stdout, as: UTF8.self).contains("\"startLine\" : 38"))
         let text = try CLI.hallmark("doctor", shelf)
         #expect(text.text.contains("[missing-id-token]") && text.text.contains("id-token: write") && text.text.contains("^"))
 
