@@ -5,18 +5,11 @@ struct MissingIDTokenRule: WorkflowRule {
     let id = "missing-id-token"
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        workflow.jobs.compactMap { job in
-            let traits = JobTraits(job: job)
-            let signing = traits.attestSteps + traits.keylessCosignSteps
-            guard let first = signing.first else { return nil }
-            let permissions = job.effectivePermissions(in: workflow)
-            guard permissions?.level("id-token") != .write else { return nil }
-            return DoctorFinding(
-                rule: id, severity: .error, path: workflow.path, position: permissions?.position ?? job.position,
-                message: "job '\(job.id)' signs or attests (line \(first.position.line)) without `id-token: write`",
-                why: "Sigstore signing needs a GitHub OIDC token, issued only to jobs with id-token: write (\"Failed to get ID token … ACTIONS_ID_TOKEN_REQUEST_URL\").",
-                fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
-        }
+        AttestationPermission(
+            rule: id, scope: "id-token", steps: { $0.attestSteps + $0.keylessCosignSteps },
+            describe: { job, step in "job '\(job.id)' signs or attests (line \(step.position.line)) without `id-token: write`" },
+            why: "Sigstore signing needs a GitHub OIDC token, issued only to jobs with id-token: write (\"Failed to get ID token … ACTIONS_ID_TOKEN_REQUEST_URL\")."
+        ).check(workflow)
     }
 }
 
@@ -24,14 +17,31 @@ struct MissingAttestationsWriteRule: WorkflowRule {
     let id = "missing-attestations-write"
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
+        AttestationPermission(
+            rule: id, scope: "attestations", steps: { $0.attestSteps },
+            describe: { job, step in "job '\(job.id)' uses \(step.action ?? "actions/attest") (line \(step.position.line)) without `attestations: write`" },
+            why: "Storing the attestation needs attestations: write (\"Resource not accessible by integration\")."
+        ).check(workflow)
+    }
+}
+
+/// A write permission that jobs with some attestation steps need: reported at the
+/// permissions block in force (or the job), with the block to use instead.
+struct AttestationPermission {
+    let rule: String
+    let scope: String
+    let steps: (JobTraits) -> [Step]
+    let describe: (Job, Step) -> String
+    let why: String
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
         workflow.jobs.compactMap { job in
-            guard let first = JobTraits(job: job).attestSteps.first else { return nil }
+            guard let first = steps(JobTraits(job: job)).first else { return nil }
             let permissions = job.effectivePermissions(in: workflow)
-            guard permissions?.level("attestations") != .write else { return nil }
+            guard permissions?.level(scope) != .write else { return nil }
             return DoctorFinding(
-                rule: id, severity: .error, path: workflow.path, position: permissions?.position ?? job.position,
-                message: "job '\(job.id)' uses \(first.action ?? "actions/attest") (line \(first.position.line)) without `attestations: write`",
-                why: "Storing the attestation needs attestations: write (\"Resource not accessible by integration\").",
+                rule: rule, severity: .error, path: workflow.path, position: permissions?.position ?? job.position,
+                message: describe(job, first), why: why,
                 fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
         }
     }
