@@ -7,7 +7,8 @@ import TestSupport
 /// `../shared/testdata/workflows`, checked against the INDEX's reading of each file:
 /// the permission gaps of ShelfBridge's pre-fix workflow, NethermindEth attesting a
 /// `load: true` digest, sitespeed.io's `provenance: false` workaround, builds without
-/// buildx, unpinned, tag-pinned and old actions, scans without thresholds; nothing for the
+/// buildx, unpinned, tag-pinned and old actions, scans without thresholds, SBOM attestations without a trim step (midnight-node's
+/// trim step is recognised); nothing for the
 /// intentional PR gating of ib-schema-registry or the good midnight-node workflows.
 @Suite struct RealWorkflowTests {
     static let expected: [(String, String)] = [
@@ -25,13 +26,15 @@ import TestSupport
             + "action-version@98 provenance-mode@98"),
         ("excid-io__attestations-test/ci_att_actions.yaml",
          "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@45 "
-            + "action-version@74 action-version@82 action-version@90 action-version@97 action-version@119"),
+            + "action-version@74 action-version@82 action-version@90 action-version@97 sbom-size@103 "
+            + "action-version@119"),
         ("excid-io__attestations-test/ci_att_docker.yaml", "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@55"),
         ("infobloxopen__ib-schema-registry/build-image.yml",
          "action-version@32 action-version@35 action-version@84 action-version@91 action-version@104 "
-            + "action-version@302 action-version@311 action-version@424 action-version@482 action-version@485"),
+            + "action-version@302 sbom-size@308 action-version@311 sbom-size@317 action-version@424 "
+            + "action-version@482 action-version@485"),
         ("infobloxopen__ib-schema-registry/helm-test.yaml", "action-version@47"),
-        ("jacobwoffenden__github-attestation-demo/release.yml", "buildx-missing@38 provenance-mode@38"),
+        ("jacobwoffenden__github-attestation-demo/release.yml", "buildx-missing@38 provenance-mode@38 sbom-size@73"),
         ("midnightntwrk__midnight-node/sbom-scan-image.yml", ""),
         ("midnightntwrk__midnight-node/sign-image.yml", ""),
         ("midnightntwrk__midnight-node/test-attestation.yml", ""),
@@ -53,7 +56,7 @@ import TestSupport
             + "action-version@49 provenance-mode@57 action-version@60 provenance-mode@68"),
         ("ystkfujii__playground_supply-chain-guard/build_image.yml",
          "action-version@44 action-version@50 buildx-missing@50 provenance-mode@50 action-version@58 "
-            + "action-version@66 action-version@75"),
+            + "action-version@66 action-version@75 sbom-size@80"),
     ]
 
     @Test(arguments: expected)

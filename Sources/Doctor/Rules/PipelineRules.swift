@@ -115,3 +115,71 @@ struct AttestUnpushedDigestRule: WorkflowRule {
         }
     }
 }
+
+/// Registry login that runs on pull requests while the build pushes only outside them:
+/// fork pull requests have no secrets, so the login step fails the build for nothing.
+struct LoginConditionRule: WorkflowRule {
+    let id = "login-condition"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        guard workflow.triggers.contains(where: { $0 == "pull_request" || $0 == "pull_request_target" }) else { return [] }
+        return workflow.jobs.flatMap { job -> [DoctorFinding] in
+            guard !AttestOnForkPRRule.guards(job.condition) else { return [] }
+            let pushesOutsidePRs = job.steps.contains { step in
+                step.action == "docker/build-push-action" && (step.inputs["push"] ?? "").contains("pull_request")
+            }
+            guard pushesOutsidePRs else { return [] }
+            return job.steps.filter { $0.action == "docker/login-action" && !AttestOnForkPRRule.guards($0.condition) }.map { step in
+                DoctorFinding(
+                    rule: id, severity: .warning, path: workflow.path, position: step.position,
+                    message: "docker/login-action in job '\(job.id)' runs on pull requests, but the build pushes only outside them",
+                    why: "Fork pull requests get no secrets, so the login fails the run although nothing is pushed; give the login the push's condition.",
+                    fix: "        if: github.event_name != 'pull_request'")
+            }
+        }
+    }
+}
+
+/// GitHub Actions cache exports: `mode=min` by default (only the final stage), and
+/// exports from pull requests, which forks cannot write.
+struct CacheExportRule: WorkflowRule {
+    let id = "cache-export"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.flatMap { job in
+            job.steps.compactMap { step -> DoctorFinding? in
+                guard step.action == "docker/build-push-action", let cacheTo = step.inputs["cache-to"], cacheTo.contains("type=gha"),
+                      !cacheTo.contains("mode=max") else { return nil }
+                return DoctorFinding(
+                    rule: id, severity: .info, path: workflow.path, position: step.inputPositions["cache-to"] ?? step.position,
+                    message: "cache-to: type=gha without mode=max exports only the final stage",
+                    why: "Multi-stage builds (and their provenance's cache references) reuse intermediate stages only with mode=max.",
+                    fix: "          cache-to: type=gha,mode=max")
+            }
+        }
+    }
+}
+
+/// SBOM attestations of files that may exceed GitHub's 16,777,216-byte predicate limit,
+/// with no trim step before them in the job.
+struct SBOMSizeRule: WorkflowRule {
+    let id = "sbom-size"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.flatMap { job -> [DoctorFinding] in
+            job.steps.enumerated().compactMap { index, step in
+                guard step.action == "actions/attest-sbom" || (step.action == "actions/attest" && step.inputs["sbom-path"] != nil) else { return nil }
+                let trimmed = job.steps[..<index].contains { earlier in
+                    let text = ((earlier.name ?? "") + " " + (earlier.run ?? "")).lowercased()
+                    return text.contains("trim") || text.contains("del(.files") || text.contains("--max-size")
+                }
+                guard !trimmed else { return nil }
+                return DoctorFinding(
+                    rule: id, severity: .warning, path: workflow.path, position: step.inputPositions["sbom-path"] ?? step.position,
+                    message: "the SBOM is attested without a trim step: large images exceed the 16 MiB predicate limit",
+                    why: "GitHub refuses predicates over 16,777,216 bytes (\"predicate file exceeds maximum allowed size\"); the runbook trims the SBOM first.",
+                    fix: "      - run: hallmark sbom trim sbom.spdx.json --max-size 16MiB -o sbom.spdx.json")
+            }
+        }
+    }
+}
