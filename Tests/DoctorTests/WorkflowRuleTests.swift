@@ -63,9 +63,35 @@ import TestSupport
                   - uses: docker/login-action@v3
                     with:
                       registry: ghcr.io
+                  - uses: docker/build-push-action@v6
+                    with:
+                      push: true
             """
-        #expect(try Self.findings(yaml).contains { $0.rule == "missing-packages-write" && $0.position == SourcePosition(line: 3, column: 5) })
+        #expect(try Self.findings(yaml).contains { $0.rule == "missing-packages-write" && $0.severity == .error && $0.position == SourcePosition(line: 3, column: 5) })
         #expect(try !Self.findings(yaml.replacingOccurrences(of: "contents: read", with: "contents: read\n      packages: write")).contains { $0.rule == "missing-packages-write" })
+        let defaults = yaml.replacingOccurrences(of: "    permissions:\n      contents: read\n", with: "")
+        #expect(try Self.findings(defaults).contains { $0.rule == "missing-packages-write" && $0.severity == .warning })
+        let pullOnly = yaml.components(separatedBy: "      - uses: docker/build-push-action")[0]
+        #expect(try !Self.findings(pullOnly).contains { $0.rule == "missing-packages-write" }, "a login to pull is not a push")
+    }
+
+    @Test func sbomJobsNeedThePushJob() throws {
+        let yaml = """
+            jobs:
+              build:
+                steps:
+                  - uses: docker/setup-buildx-action@v3
+                  - uses: docker/build-push-action@v6
+                    with:
+                      push: true
+                      provenance: mode=max
+              sbom:
+                steps:
+                  - uses: anchore/sbom-action@v0
+            """
+        #expect(try Self.findings(yaml).contains { $0.rule == "sbom-needs-push" && $0.position.line == 9 })
+        let ordered = yaml.replacingOccurrences(of: "  sbom:\n", with: "  sbom:\n    needs: build\n")
+        #expect(try !Self.findings(ordered).contains { $0.rule == "sbom-needs-push" })
     }
 
     @Test func buildxAndQEMU() throws {

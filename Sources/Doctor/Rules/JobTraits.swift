@@ -18,11 +18,20 @@ struct JobTraits {
     /// docker/build-push-action steps.
     var buildSteps: [Step] { job.steps.filter { $0.action == "docker/build-push-action" } }
 
-    /// Whether the job pushes to GHCR (a login to ghcr.io, or a build tagging ghcr.io images).
+    /// Whether the job pushes to GHCR: a pushing build with ghcr.io tags (or after a ghcr.io
+    /// login), `docker push ghcr.io/…`, or an attestation pushed to a ghcr.io subject. A login
+    /// alone (to pull) is not a push.
     var pushesToGHCR: Bool {
-        job.steps.contains { step in
-            (step.action == "docker/login-action" && (step.inputs["registry"] ?? "").contains("ghcr.io"))
-                || (step.action == "docker/build-push-action" && (step.inputs["tags"] ?? "").contains("ghcr.io"))
+        let loggedIn = job.steps.contains { $0.action == "docker/login-action" && ($0.inputs["registry"] ?? "").contains("ghcr.io") }
+        return job.steps.contains { step in
+            switch step.action {
+            case "docker/build-push-action"?:
+                return (step.inputs["push"] ?? "false") != "false" && ((step.inputs["tags"] ?? "").contains("ghcr.io") || loggedIn)
+            case let action? where Self.attestActions.contains(action):
+                return step.inputs["push-to-registry"] == "true" && (step.inputs["subject-name"] ?? "").contains("ghcr.io")
+            default:
+                return (step.run ?? "").contains("docker push ghcr.io")
+            }
         }
     }
 

@@ -52,12 +52,16 @@ struct MissingPackagesWriteRule: WorkflowRule {
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
         workflow.jobs.compactMap { job in
-            guard JobTraits(job: job).pushesToGHCR, let permissions = job.effectivePermissions(in: workflow),
-                  permissions.level("packages") != .write else { return nil }
+            guard JobTraits(job: job).pushesToGHCR else { return nil }
+            let permissions = job.effectivePermissions(in: workflow)
+            guard permissions?.level("packages") != .write else { return nil }
+            // With no block at all the repository default applies: read-only in new repositories.
             return DoctorFinding(
-                rule: id, severity: .error, path: workflow.path, position: permissions.position,
-                message: "job '\(job.id)' pushes to ghcr.io but its permissions do not include `packages: write`",
-                why: "With explicit permissions, GHCR pushes (and attestation pushes) are refused with 403 Forbidden without packages: write.",
+                rule: id, severity: permissions == nil ? .warning : .error, path: workflow.path, position: permissions?.position ?? job.position,
+                message: permissions == nil
+                    ? "job '\(job.id)' pushes to ghcr.io relying on the repository's default token permissions"
+                    : "job '\(job.id)' pushes to ghcr.io but its permissions do not include `packages: write`",
+                why: "GHCR pushes (and attestation pushes) with GITHUB_TOKEN need packages: write; they fail with 403 Forbidden without it, and repositories created since 2023 default to read-only.",
                 fix: PermissionFix.snippet(for: job, adding: ["packages": "write"], in: workflow))
         }
     }

@@ -183,3 +183,38 @@ struct SBOMSizeRule: WorkflowRule {
         }
     }
 }
+
+/// Jobs that read the pushed image (SBOM, scan, SBOM attestation) in parallel with the
+/// job that pushes it: without `needs:` on that job they can run before the push exists.
+struct SBOMNeedsPushRule: WorkflowRule {
+    let id = "sbom-needs-push"
+    static let readers: Set<String> = ["anchore/sbom-action", "anchore/scan-action", "actions/attest-sbom", "aquasecurity/trivy-action"]
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        let pushers = Set(workflow.jobs.filter { job in
+            job.steps.contains { $0.action == "docker/build-push-action" && ($0.inputs["push"] ?? "false") != "false" }
+        }.map(\.id))
+        guard !pushers.isEmpty else { return [] }
+        let needs = Dictionary(workflow.jobs.map { ($0.id, $0.needs) }, uniquingKeysWith: { first, _ in first })
+        return workflow.jobs.compactMap { job in
+            guard !pushers.contains(job.id), let reader = job.steps.first(where: { $0.action.map(Self.readers.contains) ?? false }) else { return nil }
+            guard pushers.isDisjoint(with: Self.ancestors(of: job.id, needs: needs)) else { return nil }
+            return DoctorFinding(
+                rule: id, severity: .warning, path: workflow.path, position: job.position,
+                message: "job '\(job.id)' reads the image (\(reader.action ?? "")) but does not need the job that pushes it (\(pushers.sorted().joined(separator: ", ")))",
+                why: "Jobs run in parallel unless ordered by needs:, so the SBOM or scan can run before the image is pushed.",
+                fix: "    needs: [\(pushers.sorted().joined(separator: ", "))]")
+        }
+    }
+
+    /// Every job `id` needs, directly or through others (cycles stop).
+    static func ancestors(of id: String, needs: [String: [String]]) -> Set<String> {
+        var seen = Set<String>()
+        var pending = needs[id] ?? []
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            pending += needs[next] ?? []
+        }
+        return seen
+    }
+}
