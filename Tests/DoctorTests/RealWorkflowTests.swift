@@ -14,16 +14,16 @@ import TestSupport
     static let expected: [(String, String)] = [
         ("DependencyTrack__dependency-track/anchore.yml", "action-version@14 scan-without-threshold@14"),
         ("FoldingAtHome__containers/anchore.yml", "scan-without-threshold@37"),
-        ("JonathanTreffler__backblaze-personal-wine-container/docker-publish.yml", "action-version@33 provenance-mode@69"),
+        ("JonathanTreffler__backblaze-personal-wine-container/docker-publish.yml", "action-version@33 provenance-mode@69 sbom-missing@69"),
         ("NethermindEth__github-workflows/publish-docker.yaml", "attest-unpushed-digest@166"),
         ("actions__starter-workflows/anchore-syft.yml", ""),
         ("actions__starter-workflows/anchore.yml", ""),
-        ("actions__starter-workflows/docker-publish.yml", "provenance-mode@74"),
+        ("actions__starter-workflows/docker-publish.yml", "provenance-mode@74 sbom-missing@74 cache-export@83"),
         ("anchore__syft/release.yaml", ""),
         ("devwareh__SynoReverseProxy/docker-publish.yml",
          "action-version@26 action-version@29 action-version@32 action-version@39 action-version@51 "
-            + "provenance-mode@51 action-version@73 action-version@76 action-version@79 action-version@86 "
-            + "action-version@98 provenance-mode@98"),
+            + "provenance-mode@51 sbom-missing@51 action-version@73 action-version@76 action-version@79 "
+            + "action-version@86 action-version@98 provenance-mode@98 sbom-missing@98"),
         ("excid-io__attestations-test/ci_att_actions.yaml",
          "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@45 "
             + "action-version@74 action-version@82 action-version@90 action-version@97 sbom-size@103 "
@@ -31,8 +31,8 @@ import TestSupport
         ("excid-io__attestations-test/ci_att_docker.yaml", "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@55"),
         ("infobloxopen__ib-schema-registry/build-image.yml",
          "action-version@32 action-version@35 action-version@84 action-version@91 action-version@104 "
-            + "action-version@302 sbom-size@308 action-version@311 sbom-size@317 action-version@424 "
-            + "action-version@482 action-version@485"),
+            + "cache-export@124 action-version@302 sbom-size@308 action-version@311 sbom-size@317 "
+            + "action-version@424 action-version@482 action-version@485"),
         ("infobloxopen__ib-schema-registry/helm-test.yaml", "action-version@47"),
         ("jacobwoffenden__github-attestation-demo/release.yml", "buildx-missing@38 provenance-mode@38 sbom-size@73"),
         ("midnightntwrk__midnight-node/sbom-scan-image.yml", ""),
@@ -40,20 +40,22 @@ import TestSupport
         ("midnightntwrk__midnight-node/test-attestation.yml", ""),
         ("mondoohq__mondoo-operator/publish.yaml",
          "action-version@60 action-version@65 action-version@74 action-version@89 action-version@105 "
-            + "buildx-missing@105 provenance-mode@105 action-version@115 action-version@153 action-version@158 "
-            + "action-version@167 action-version@201 action-version@204 action-version@211 action-version@216 "
-            + "action-version@240 action-version@247 provenance-mode@247 action-version@294 action-version@338 "
-            + "action-version@409 action-version@424 action-version@484"),
+            + "buildx-missing@105 provenance-mode@105 sbom-missing@105 action-version@115 action-version@153 "
+            + "action-version@158 action-version@167 action-version@201 action-version@204 action-version@211 "
+            + "action-version@216 action-version@240 action-version@247 provenance-mode@247 sbom-missing@247 "
+            + "action-version@294 action-version@338 action-version@409 action-version@424 action-version@484"),
         ("nexi-lab__nexus/docker-publish.yml",
          "action-version@32 action-version@35 action-version@38 action-version@45 action-version@61 "
-            + "provenance-mode@61 action-version@104 action-version@228 action-version@231 action-version@234 "
-            + "action-version@241 action-version@253 provenance-mode@253"),
+            + "provenance-mode@61 sbom-missing@61 action-version@104 action-version@228 action-version@231 "
+            + "action-version@234 action-version@241 action-version@253 provenance-mode@253 sbom-missing@253"),
         ("rohit-purandare__ShelfBridge/docker-publish.yml",
          "missing-attestations-write@38 missing-id-token@38 action-version@48 action-version@60 "
-            + "action-version@73 action-version@131 provenance-mode@131 qemu-missing@145 action-version@176"),
+            + "action-version@73 action-version@131 provenance-mode@131 sbom-missing@131 qemu-missing@145 "
+            + "action-version@176"),
         ("sitespeedio__sitespeed.io/building-docker-release.yml",
-         "action-version@14 action-version@17 action-version@20 action-version@40 provenance-mode@46 "
-            + "action-version@49 provenance-mode@57 action-version@60 provenance-mode@68"),
+         "action-version@14 action-version@17 action-version@20 action-version@40 sbom-missing@40 "
+            + "provenance-mode@46 action-version@49 sbom-missing@49 provenance-mode@57 action-version@60 "
+            + "sbom-missing@60 provenance-mode@68"),
         ("ystkfujii__playground_supply-chain-guard/build_image.yml",
          "action-version@44 action-version@50 buildx-missing@50 provenance-mode@50 action-version@58 "
             + "action-version@66 action-version@75 sbom-size@80"),

@@ -146,15 +146,48 @@ struct CacheExportRule: WorkflowRule {
     let id = "cache-export"
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        workflow.jobs.flatMap { job in
+        let onPullRequests = workflow.triggers.contains { $0 == "pull_request" || $0 == "pull_request_target" }
+        return workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
-                guard step.action == "docker/build-push-action", let cacheTo = step.inputs["cache-to"], cacheTo.contains("type=gha"),
-                      !cacheTo.contains("mode=max") else { return nil }
+                guard step.action == "docker/build-push-action", let cacheTo = step.inputs["cache-to"], cacheTo.contains("type=gha") else { return nil }
+                let position = step.inputPositions["cache-to"] ?? step.position
+                if onPullRequests, !cacheTo.contains("${{"), !AttestOnForkPRRule.guards(job.condition), !AttestOnForkPRRule.guards(step.condition) {
+                    return DoctorFinding(
+                        rule: id, severity: .info, path: workflow.path, position: position,
+                        message: "the GitHub cache is exported on pull requests too",
+                        why: "Fork pull requests cannot write the repository's cache; export it only outside pull requests.",
+                        fix: "          cache-to: ${{ github.event_name != 'pull_request' && 'type=gha,mode=max' || '' }}")
+                }
+                guard !cacheTo.contains("mode=max") else { return nil }
                 return DoctorFinding(
-                    rule: id, severity: .info, path: workflow.path, position: step.inputPositions["cache-to"] ?? step.position,
+                    rule: id, severity: .info, path: workflow.path, position: position,
                     message: "cache-to: type=gha without mode=max exports only the final stage",
                     why: "Multi-stage builds (and their provenance's cache references) reuse intermediate stages only with mode=max.",
                     fix: "          cache-to: type=gha,mode=max")
+            }
+        }
+    }
+}
+
+/// Pushed builds with no SBOM attestation anywhere in the workflow: neither `sbom: true`
+/// on the build nor an SBOM attest step.
+struct SBOMInputRule: WorkflowRule {
+    let id = "sbom-missing"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        let attestsSBOM = workflow.jobs.contains { job in
+            job.steps.contains { $0.action == "actions/attest-sbom" || ($0.action == "actions/attest" && $0.inputs["sbom-path"] != nil) }
+        }
+        guard !attestsSBOM else { return [] }
+        return workflow.jobs.flatMap { job in
+            job.steps.compactMap { step -> DoctorFinding? in
+                guard step.action == "docker/build-push-action", (step.inputs["push"] ?? "false") != "false",
+                      (step.inputs["sbom"] ?? "false") == "false" else { return nil }
+                return DoctorFinding(
+                    rule: id, severity: .info, path: workflow.path, position: step.inputPositions["sbom"] ?? step.position,
+                    message: "the pushed image gets no SBOM attestation (no sbom: true, no SBOM attest step)",
+                    why: "The runbook attests an SPDX SBOM per platform; without one, scanners and verifiers have nothing to check.",
+                    fix: "          sbom: true")
             }
         }
     }

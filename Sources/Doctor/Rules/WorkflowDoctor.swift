@@ -6,7 +6,7 @@ public struct WorkflowDoctor: Sendable {
     public static let standardRules: [any WorkflowRule] = [
         MissingIDTokenRule(), MissingAttestationsWriteRule(), MissingPackagesWriteRule(), BuildxMissingRule(), QEMUMissingRule(), ActionVersionRule(),
         ProvenanceModeRule(), AttestOnForkPRRule(), ScanWithoutThresholdRule(), AttestUnpushedDigestRule(),
-        LoginConditionRule(), CacheExportRule(), SBOMSizeRule(), SBOMNeedsPushRule(),
+        LoginConditionRule(), CacheExportRule(), SBOMSizeRule(), SBOMNeedsPushRule(), SBOMInputRule(),
     ]
 
     public init(rules: [any WorkflowRule] = WorkflowDoctor.standardRules) {
