@@ -22,7 +22,7 @@ public struct ParsedVersion: Sendable {
         case .apk: value = .apk(try ApkVersion(text))
         case .pep440: value = .pep440(try PEP440Version(text))
         case .semver, .golang: value = .semver(try SemanticVersion(text, scheme: scheme))
-        case .maven: value = .maven(MavenVersion(text))
+        case .maven: value = .maven(try MavenVersion(text))
         case .rubygems: value = .rubygems(try RubyGemsVersion(text))
         case .nuget: value = .nuget(try NuGetVersion(text))
         }

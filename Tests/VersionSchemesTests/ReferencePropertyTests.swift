@@ -17,7 +17,7 @@ import Testing
     @Test func dpkgOrderEqualsDpkgCompareVersions() throws {
         var random = ReferenceTool.Generator(state: 0x9e3779b97f4a7c15)
         let pairs = (0..<2000).map { _ in (Self.debianVersion(&random), Self.debianVersion(&random)) }
-        let script = #"while read -r a b; do if dpkg --compare-versions "$a" lt "$b"; then echo -1; elif dpkg --compare-versions "$a" eq "$b"; then echo 0; else echo 1; fi; done"#
+        let script = #"command -v dpkg >/dev/null || exit 127; while read -r a b; do if dpkg --compare-versions "$a" lt "$b"; then echo -1; elif dpkg --compare-versions "$a" eq "$b"; then echo 0; else echo 1; fi; done"#
         let answers = try ReferenceTool.run(["sh", "-c", script], input: pairs.map { "\($0.0) \($0.1)" }.joined(separator: "\n") + "\n",
                                             install: "apt-get install -y dpkg")
         #expect(answers.count == pairs.count)

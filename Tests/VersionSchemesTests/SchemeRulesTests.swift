@@ -31,10 +31,14 @@ import Testing
             _ = try? scheme.compare("1." + long, "1." + long + "0")
             _ = try? scheme.compare(String(repeating: "1.", count: 5_000) + "1", "1")
             _ = try? scheme.compare("", "\u{0}")
+            _ = try? scheme.compare(String(repeating: "1-a", count: 20_000), String(repeating: "1-a", count: 20_000) + "1")
+            _ = try? scheme.compare(String(repeating: "a1-", count: 20_000), String(repeating: "~^_-.+!", count: 10_000))
         }
         #expect(try VersionScheme.dpkg.compare("1:" + long, "1:" + long + "0") == -1)
         #expect(try VersionScheme.semver.compare("1.0.\(long)", "1.0.\(long)") == 0)
         #expect(throws: VersionParseError.self) { try VersionScheme.dpkg.compare("99999999999:1", "1") }
+        #expect(throws: VersionParseError.self) { try VersionScheme.maven.compare(String(repeating: "1-", count: 100) + "1", "1") }
+        #expect(try VersionScheme.maven.compare(String(repeating: "1-", count: 60) + "1", String(repeating: "1-", count: 60) + "2") == -1)
     }
 
     @Test(arguments: [

@@ -11,6 +11,13 @@ enum VersionVectors {
         let line: Int
     }
 
+    /// Each vector file of the shared folder and the scheme it tests.
+    static let files: [String: VersionScheme] = [
+        "debian.tsv": .dpkg, "debian-generated.tsv": .dpkg, "rpm.tsv": .rpm, "alpine.tsv": .apk, "alpine-generated.tsv": .apk,
+        "pypi.tsv": .pep440, "pypi-generated.tsv": .pep440, "semver.tsv": .semver, "maven.tsv": .maven, "maven-generated.tsv": .maven,
+        "rubygems.tsv": .rubygems, "rubygems-generated.tsv": .rubygems,
+    ]
+
     static func load(_ file: String) throws -> [Vector] {
         let text = try String(contentsOf: SharedTestData.url("versions/" + file), encoding: .utf8)
         return text.split(separator: "\n").enumerated().compactMap { index, line in

@@ -7,19 +7,17 @@ public struct DebianVersion: Sendable, Equatable {
     public let revision: Substring
 
     public init(_ text: String) throws(VersionParseError) {
-        let trimmed = text.trimmingSpaces
+        guard !text.isEmpty else { throw VersionParseError(.dpkg, text, "version string is empty") }
+        let trimmed = text.trimming(Whitespace.isBlank)
         guard !trimmed.isEmpty else { throw VersionParseError(.dpkg, text, "version string is empty") }
-        guard !trimmed.contains(where: { $0 == " " || $0 == "\t" }) else {
+        guard !trimmed.unicodeScalars.contains(where: Whitespace.isBlank) else {
             throw VersionParseError(.dpkg, text, "version string has embedded spaces")
         }
         var rest = Substring(trimmed)
         if let colon = rest.firstIndex(of: ":") {
-            let digits = rest[..<colon]
-            guard !digits.isEmpty else { throw VersionParseError(.dpkg, text, "epoch in version is empty") }
-            guard digits.allSatisfy(\.isASCIIDigit) else { throw VersionParseError(.dpkg, text, "epoch in version is not number") }
-            guard let value = Int(digits), value <= Int(Int32.max) else { throw VersionParseError(.dpkg, text, "epoch in version is too big") }
-            epoch = value
+            epoch = try Self.epoch(rest[..<colon], in: text)
             rest = rest[rest.index(after: colon)...]
+            guard !rest.isEmpty else { throw VersionParseError(.dpkg, text, "nothing after colon in version number") }
         } else {
             epoch = 0
         }
@@ -39,6 +37,23 @@ public struct DebianVersion: Sendable, Equatable {
         guard revision.allSatisfy({ $0.isASCIIAlphanumeric || ".+~".contains($0) }) else {
             throw VersionParseError(.dpkg, text, "invalid character in revision number")
         }
+    }
+
+    /// The epoch before the first `:`, read as dpkg's `strtol` reads it: leading
+    /// whitespace skipped, an optional sign, then digits, a value from 0 to `INT_MAX`
+    /// (`-0` and `+1` are valid).
+    static func epoch(_ text: Substring, in version: String) throws(VersionParseError) -> Int {
+        let unsigned = Substring(text.unicodeScalars.drop(while: Whitespace.isASCIISpace))
+        let sign = unsigned.first == "-" || unsigned.first == "+" ? unsigned.prefix(1) : ""
+        let digits = unsigned.dropFirst(sign.count)
+        guard let first = digits.first, first.isASCIIDigit else { throw VersionParseError(.dpkg, version, "epoch in version is empty") }
+        guard digits.allSatisfy(\.isASCIIDigit) else { throw VersionParseError(.dpkg, version, "epoch in version is not number") }
+        let significant = digits.drop { $0 == "0" }
+        if sign == "-" && !significant.isEmpty { throw VersionParseError(.dpkg, version, "epoch in version is negative") }
+        guard significant.count <= 10, let value = Int(significant.isEmpty ? "0" : significant), value <= Int(Int32.max) else {
+            throw VersionParseError(.dpkg, version, "epoch in version is too big")
+        }
+        return value
     }
 
     /// -1, 0 or 1, as dpkg orders the two versions.

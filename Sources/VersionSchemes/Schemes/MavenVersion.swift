@@ -4,7 +4,8 @@
 /// numbers by value above qualifiers; known qualifiers `alpha < beta < milestone <
 /// rc = cr < snapshot < "" = ga = final = release < sp`, others after them in text
 /// order; `-` (and a qualifier after `.`) opens a sub-list; null items (0, "", empty
-/// lists) removed where they do not separate anything. Maven accepts any string.
+/// lists) removed where they do not separate anything. Maven accepts any string; only
+/// versions nesting more than ``MavenVersionParser/maxDepth`` sub-lists are refused here.
 public struct MavenVersion: Sendable, Equatable {
     indirect enum Item: Sendable, Equatable {
         case number(Substring)
@@ -20,8 +21,12 @@ public struct MavenVersion: Sendable, Equatable {
 
     let items: [Item]
 
-    public init(_ text: String) {
-        items = MavenVersionParser(text.lowercased()).items
+    public init(_ text: String) throws(VersionParseError) {
+        let parser = MavenVersionParser(text.lowercased())
+        guard !parser.isTooDeep else {
+            throw VersionParseError(.maven, text, "more than \(MavenVersionParser.maxDepth) nested sub-versions ('-' or letter-digit changes)")
+        }
+        items = parser.items
     }
 
     /// -1, 0 or 1, as ComparableVersion orders the versions.

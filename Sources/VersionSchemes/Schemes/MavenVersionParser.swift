@@ -1,8 +1,14 @@
 /// ComparableVersion's parser: one pass over the (lowercased) version with a stack of
 /// open lists, each list normalised when it is closed.
 struct MavenVersionParser {
+    /// The most sub-lists a version may open. Real versions open a handful; each level
+    /// costs a stack frame when compared, so hostile ones are refused rather than crash.
+    static let maxDepth = 64
+
     private var stack: [[MavenVersion.Item]] = [[]]
     private(set) var items: [MavenVersion.Item] = []
+    /// Whether the version opened more than ``maxDepth`` sub-lists (``items`` is then incomplete).
+    private(set) var isTooDeep = false
 
     init(_ version: String) {
         let characters = Array(version)
@@ -10,7 +16,7 @@ struct MavenVersionParser {
         var isCombination = false
         var start = 0
         var index = 0
-        while index < characters.count {
+        while index < characters.count, !isTooDeep {
             let character = characters[index]
             let text = { String(characters[start..<index]) }
             if character == "." {
@@ -49,7 +55,7 @@ struct MavenVersionParser {
             }
             index += 1
         }
-        if characters.count > start {
+        if characters.count > start, !isTooDeep {
             // A qualifier after `.` is treated as after `-`: 1.0.0.X1 < 1.0.0-X2.
             if !isDigit && !(stack.last?.isEmpty ?? true) { openList() }
             append(Self.item(String(characters[start...]), combination: isCombination, digits: isDigit))
@@ -67,6 +73,7 @@ struct MavenVersionParser {
 
     /// Opens a sub-list; it is appended to its parent when closed.
     private mutating func openList() {
+        if stack.count > Self.maxDepth { isTooDeep = true }
         stack.append([])
     }
 

@@ -7,7 +7,7 @@ public struct NuGetVersion: Sendable, Equatable {
     let labels: [Substring]
 
     public init(_ text: String) throws(VersionParseError) {
-        var rest = Substring(text.trimmingSpaces)
+        var rest = Substring(text.trimming(Whitespace.isASCIISpace))
         if let plus = rest.firstIndex(of: "+") {
             guard SemanticVersion.validIdentifiers(rest[rest.index(after: plus)...], numericLeadingZeros: true) else {
                 throw VersionParseError(.nuget, text, "invalid metadata")

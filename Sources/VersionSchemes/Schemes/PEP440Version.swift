@@ -25,8 +25,9 @@ public struct PEP440Version: Sendable, Equatable {
             (pre, post, dev, local) = (nil, nil, nil, nil)
             return
         }
-        let trimmed = text.trimmingSpaces.lowercased()
-        guard trimmed.count <= Self.maxLength else { throw VersionParseError(.pep440, text, "longer than \(Self.maxLength) characters") }
+        // `packaging` matches `\s*VERSION\s*` case-insensitively for ASCII letters only.
+        let trimmed = text.trimming(Whitespace.isPythonSpace).asciiLowercased
+        guard trimmed.unicodeScalars.count <= Self.maxLength else { throw VersionParseError(.pep440, text, "longer than \(Self.maxLength) characters") }
         guard let match = try? Self.pattern.wholeMatch(in: trimmed) else {
             throw VersionParseError(.pep440, text, "not a PEP 440 version")
         }
@@ -126,7 +127,8 @@ public struct PEP440Version: Sendable, Equatable {
         return NumericString.order(a.count, b.count)
     }
 
-    /// PEP 440's "VERSION_PATTERN" (lowercased input), as `packaging` uses it. A regex
-    /// value is immutable once built; `Regex` is just not marked `Sendable` yet.
-    nonisolated(unsafe) static let pattern = #/v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\.[0-9]+)*)(?<pre>[-_\.]?(?<pre_l>alpha|a|beta|b|preview|pre|c|rc)[-_\.]?(?<pre_n>[0-9]+)?)?(?<post>(?:-(?<post_n1>[0-9]+))|(?:[-_\.]?(?<post_l>post|rev|r)[-_\.]?(?<post_n2>[0-9]+)?))?(?<dev>[-_\.]?(?<dev_l>dev)[-_\.]?(?<dev_n>[0-9]+)?)?(?:\+(?<local>[a-z0-9]+(?:[-_\.][a-z0-9]+)*))?/#
+    /// PEP 440's "VERSION_PATTERN" (lowercased input), as `packaging` uses it, matched
+    /// scalar by scalar as Python does (not by grapheme cluster). A regex value is
+    /// immutable once built; `Regex` is just not marked `Sendable` yet.
+    nonisolated(unsafe) static let pattern = #/v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\.[0-9]+)*)(?<pre>[-_\.]?(?<pre_l>alpha|a|beta|b|preview|pre|c|rc)[-_\.]?(?<pre_n>[0-9]+)?)?(?<post>(?:-(?<post_n1>[0-9]+))|(?:[-_\.]?(?<post_l>post|rev|r)[-_\.]?(?<post_n2>[0-9]+)?))?(?<dev>[-_\.]?(?<dev_l>dev)[-_\.]?(?<dev_n>[0-9]+)?)?(?:\+(?<local>[a-z0-9]+(?:[-_\.][a-z0-9]+)*))?/#.matchingSemantics(.unicodeScalar)
 }

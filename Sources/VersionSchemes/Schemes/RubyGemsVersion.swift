@@ -10,7 +10,7 @@ public struct RubyGemsVersion: Sendable, Equatable {
     let segments: [Segment]
 
     public init(_ text: String) throws(VersionParseError) {
-        var version = text.trimmingSpaces
+        var version = text.trimming(Whitespace.isASCIISpace)
         if version.isEmpty { version = "0" }
         guard Self.isValid(version) else { throw VersionParseError(.rubygems, text, "malformed version number string") }
         version = version.split(separator: "-", omittingEmptySubsequences: false).joined(separator: ".pre.")

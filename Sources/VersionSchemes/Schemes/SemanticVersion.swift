@@ -8,7 +8,7 @@ public struct SemanticVersion: Sendable, Equatable {
     public let prerelease: [Substring]
 
     public init(_ text: String, scheme: VersionScheme = .semver) throws(VersionParseError) {
-        var rest = Substring(text.trimmingSpaces)
+        var rest = Substring(text.trimming(Whitespace.isASCIISpace))
         if scheme == .golang {
             guard rest.first == "v" else { throw VersionParseError(scheme, text, "Go module versions start with 'v'") }
             rest = rest.dropFirst()
