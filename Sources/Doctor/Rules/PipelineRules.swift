@@ -36,7 +36,7 @@ struct AttestOnForkPRRule: WorkflowRule {
     let id = "attest-on-pull-request"
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        guard workflow.triggers.contains(where: { $0 == "pull_request" || $0 == "pull_request_target" }) else { return [] }
+        guard workflow.runsOnPullRequests else { return [] }
         return workflow.jobs.flatMap { job -> [DoctorFinding] in
             if Self.guards(job.condition) { return [] }
             let traits = JobTraits(job: job)
@@ -122,7 +122,7 @@ struct LoginConditionRule: WorkflowRule {
     let id = "login-condition"
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        guard workflow.triggers.contains(where: { $0 == "pull_request" || $0 == "pull_request_target" }) else { return [] }
+        guard workflow.runsOnPullRequests else { return [] }
         return workflow.jobs.flatMap { job -> [DoctorFinding] in
             guard !AttestOnForkPRRule.guards(job.condition) else { return [] }
             let pushesOutsidePRs = job.steps.contains { step in
@@ -146,7 +146,7 @@ struct CacheExportRule: WorkflowRule {
     let id = "cache-export"
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        let onPullRequests = workflow.triggers.contains { $0 == "pull_request" || $0 == "pull_request_target" }
+        let onPullRequests = workflow.runsOnPullRequests
         return workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
                 guard step.action == "docker/build-push-action", let cacheTo = step.inputs["cache-to"], cacheTo.contains("type=gha") else { return nil }

@@ -8,6 +8,11 @@ public struct Workflow: Sendable {
     public var jobs: [Job]
     /// The file's lines, for quoting.
     public var lines: [String]
+
+    /// Whether the workflow runs for pull requests (`pull_request` or `pull_request_target`).
+    public var runsOnPullRequests: Bool {
+        triggers.contains { $0 == "pull_request" || $0 == "pull_request_target" }
+    }
 }
 
 /// One job.
