@@ -52,8 +52,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let skipWorkflows = image != nil && path == ".github/workflows/" && !FileManager.default.fileExists(atPath: path)
         for file in skipWorkflows ? [] : try Self.files(at: path) {
             do {
-                let text = String(decoding: try FileInput.read(file, limit: WorkflowParser.maxSize), as: UTF8.self)
-                let workflow = try WorkflowParser.parse(text, path: file)
+                let workflow = try WorkflowParser.parse(bytes: try FileInput.read(file, limit: WorkflowParser.maxSize), path: file)
                 workflows[file] = workflow
                 findings += WorkflowDoctor().check(workflow)
             } catch {

@@ -35,8 +35,8 @@ import TestSupport
     }
 
     /// One raw GitHub Actions log per category (timestamps, ANSI colours, noise around the
-    /// message), with the seeds' wording.
-    @Test(arguments: [
+    /// message), with the seeds' wording; ``everyCategoryHasASyntheticLog`` keeps the list complete.
+    static let syntheticLogs: [(category: String, message: String)] = [
         ("oidc-token", "Error: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"),
         ("resource-not-accessible", "Error: Failed to persist attestation: Resource not accessible by integration"),
         ("registry-403", "error: failed to push ghcr.io/o/r:sha256-abc.att: unexpected status from PUT request to https://ghcr.io/v2/o/r/manifests/sha256-abc: 403 Forbidden"),
@@ -50,7 +50,21 @@ import TestSupport
         ("platform-not-found", "no matching manifest for linux/arm64/v8 in the manifest list entries"),
         ("unauthorized", "Error: Unauthorized"),
         ("attestation-push-404", "Error: OCIError: Error uploading artifact to container registry"),
-    ])
+        ("missing-permission", "Error: Failed to create storage record: missing artifact-metadata:write"),
+        ("private-repo-unsupported", "Error: Failed to persist attestation: Feature not available for user-owned private repositories."),
+        ("attestation-api-rejected", "Error: Failed to persist attestation: Invalid Argument - values do not match"),
+        ("attestation-server-error", "Error: Failed to persist attestation: Server Error"),
+        ("registry-auth", "ERROR: failed to push: unauthorized: authentication required"),
+        ("sigstore-unavailable", "Error: error creating signing certificate: network timeout at: https://fulcio.sigstore.dev/api/v2/signingCert"),
+        ("sbom-format-unsupported", "Error: Unsupported SBOM format"),
+        ("sbom-generation-failed", "Error: syft command failed: signal: killed"),
+        ("buildkit-attestations-unsupported", "ERROR: attestations are not supported by the current buildkitd"),
+        ("manifest-list-breakage", "docker manifest create: ghcr.io/o/r:1.0-amd64 is a manifest list"),
+        ("verify-not-found", "HTTP 404: Not Found (https://api.github.com/orgs/o/attestations/sha256:abc)"),
+        ("verify-auth", "gh: To use GitHub CLI in a GitHub Actions workflow, set the GH_TOKEN environment variable."),
+    ]
+
+    @Test(arguments: syntheticLogs)
     func syntheticRawLogs(_ category: String, _ message: String) throws {
         let log = [
             "2026-01-05T10:00:00.1234567Z ##[group]Run docker/build-push-action@v6",
@@ -63,6 +77,12 @@ import TestSupport
         #expect(diagnoses.first?.lines.first?.number == 3)
         #expect(diagnoses.first?.lines.first?.text == message, "timestamps and colours are removed")
         #expect(!(diagnoses.first?.resolution.isEmpty ?? true) && !(diagnoses.first?.verify.isEmpty ?? true))
+    }
+
+    @Test func everyCategoryHasASyntheticLog() throws {
+        let tested = Set(Self.syntheticLogs.map(\.category))
+        let untested = try TriageKnowledge.bundled().categories.map(\.id).filter { !tested.contains($0) }
+        #expect(untested.isEmpty, "add a synthetic log for \(untested)")
     }
 
     @Test func aCleanLogHasNoDiagnosis() throws {

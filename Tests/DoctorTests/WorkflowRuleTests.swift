@@ -214,6 +214,14 @@ import TestSupport
         #expect { try WorkflowParser.parse("jobs: [", path: "bad.yml") } throws: { "\($0)".hasPrefix("bad.yml") }
     }
 
+    /// Latin-1 bytes (a truncated multi-byte sequence on line 3) are refused with the line, not
+    /// silently replaced.
+    @Test func nonUTF8IsAnErrorNamingTheLine() throws {
+        let bytes = Array("on: push\njobs:\n  caf".utf8) + [0xE9] + Array(":\n    steps: []\n".utf8)
+        #expect { try WorkflowParser.parse(bytes: bytes, path: "latin1.yml") } throws: { "\($0)".hasPrefix("latin1.yml:3: not UTF-8") }
+        #expect(try WorkflowParser.parse(bytes: Array("on: push\njobs:\n  café:\n    steps: []\n".utf8), path: "ok.yml").jobs.map(\.id) == ["café"])
+    }
+
     /// The intentional PR gating of infobloxopen/ib-schema-registry is not a finding, and its
     /// permissions (packages/id-token/attestations: write) satisfy the permission rules.
     @Test func infobloxBuildImageHasNoPermissionFalsePositives() throws {

@@ -31,10 +31,12 @@ struct DoctorCommandTests {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         try "jobs: [".write(to: work.appendingPathComponent("broken.yml"), atomically: true, encoding: .utf8)
+        try Data([0x6F, 0x6E, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: work.appendingPathComponent("latin1.yaml"))
         try FileManager.default.copyItem(atPath: shelf, toPath: work.appendingPathComponent("publish.yml").path)
         let mixed = try CLI.hallmark("doctor", work.path, "--format", "json")
         #expect(mixed.status == 1)
         #expect(mixed.stderr.contains("broken.yml"))
+        #expect(mixed.stderr.contains("latin1.yaml:1: not UTF-8"), "\(mixed.stderr)")
         let findings = try JSONSerialization.jsonObject(with: Data(mixed.stdout)) as? [[String: Any]]
         #expect(findings?.contains { $0["rule"] as? String == "missing-id-token" } == true)
     }

@@ -6,6 +6,16 @@ public enum WorkflowParser {
     /// The largest workflow file read.
     public static let maxSize = 1 << 20
 
+    /// Parses a workflow file's bytes, which must be UTF-8 as GitHub requires; an invalid
+    /// sequence is an error naming its line.
+    public static func parse(bytes: [UInt8], path: String) throws(WorkflowError) -> Workflow {
+        guard bytes.count <= maxSize else { throw WorkflowError(path: path, line: nil, message: "over the \(maxSize)-byte limit for a workflow") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw WorkflowError(path: path, line: firstInvalidUTF8Line(bytes), message: "not UTF-8 text (GitHub reads workflows as UTF-8); re-save the file as UTF-8")
+        }
+        return try parse(text, path: path)
+    }
+
     public static func parse(_ text: String, path: String) throws(WorkflowError) -> Workflow {
         guard text.utf8.count <= maxSize else { throw WorkflowError(path: path, line: nil, message: "over the \(maxSize)-byte limit for a workflow") }
         let root: Node?
@@ -43,6 +53,18 @@ public enum WorkflowParser {
                                      steps: steps, needs: needs, condition: job["if"]?.string, uses: job["uses"]?.string))
         }
         return workflow
+    }
+
+    /// The 1-based line of the first byte sequence that is not valid UTF-8.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
     }
 
     static func position(_ node: Node) -> SourcePosition {
