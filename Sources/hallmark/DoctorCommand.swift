@@ -46,20 +46,18 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var findings: [DoctorFinding] = []
         var workflows: [String: Workflow] = [:]
         var problems = 0
         let skipWorkflows = image != nil && path == ".github/workflows/" && !FileManager.default.fileExists(atPath: path)
         for file in skipWorkflows ? [] : try Self.files(at: path) {
             do {
-                let workflow = try WorkflowParser.parse(bytes: try FileInput.read(file, limit: WorkflowParser.maxSize), path: file)
-                workflows[file] = workflow
-                findings += WorkflowDoctor().check(workflow)
+                workflows[file] = try WorkflowParser.parse(bytes: try FileInput.read(file, limit: WorkflowParser.maxSize), path: file)
             } catch {
                 problems += 1
                 Terminal.error("error: \(error)")
             }
         }
+        let findings = WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
         switch format {
         case .json: Terminal.print(try JSONOutput.render(findings))
         case .sarif: Terminal.print(try JSONOutput.render(SARIFLog(doctor: findings)))

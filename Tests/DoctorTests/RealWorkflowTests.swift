@@ -61,11 +61,17 @@ import TestSupport
             + "action-version@66 action-version@75 sbom-size@80"),
     ]
 
+    /// Each file is checked with the other workflows of its repository, as `hallmark doctor`
+    /// checks a folder, so calls to local reusable workflows are followed.
     @Test(arguments: expected)
     func findingsOfARealWorkflow(_ file: String, _ findings: String) throws {
-        let url = try SharedTestData.url("workflows/" + file)
-        let workflow = try WorkflowParser.parse(try String(contentsOf: url, encoding: .utf8), path: file)
-        let found = Set(WorkflowDoctor().check(workflow).map { "\($0.rule)@\($0.position.line)" })
+        let folder = String(file.split(separator: "/")[0])
+        let repository = try Self.expected.map(\.0).filter { $0.hasPrefix(folder + "/") }.map { path in
+            try WorkflowParser.parse(bytes: Array(Data(contentsOf: SharedTestData.url("workflows/" + path))), path: path)
+        }
+        let checked = WorkflowDoctor().check(repository)
+        let index = try #require(repository.firstIndex { $0.path == file })
+        let found = Set(checked[index].map { "\($0.rule)@\($0.position.line)" })
         #expect(found == Set(findings.split(separator: " ").map(String.init)), "\(file)")
     }
 }

@@ -39,9 +39,11 @@ struct AttestationPermission {
             guard let first = steps(JobTraits(job: job)).first else { return nil }
             let permissions = job.effectivePermissions(in: workflow)
             guard permissions?.level(scope) != .write else { return nil }
+            // A workflow that is only called runs with its callers' token (reusable-workflow-permissions checks them).
+            let inherited = permissions == nil && workflow.onlyCalled
             return DoctorFinding(
-                rule: rule, severity: .error, path: workflow.path, position: permissions?.position ?? job.position,
-                message: describe(job, first), why: why,
+                rule: rule, severity: inherited ? .warning : .error, path: workflow.path, position: permissions?.position ?? job.position,
+                message: describe(job, first) + (inherited ? "; it inherits its callers' permissions, so every caller must grant `\(scope): write`" : ""), why: why,
                 fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
         }
     }
@@ -72,7 +74,7 @@ enum PermissionFix {
     static func snippet(for job: Job, adding: [String: String], in workflow: Workflow) -> String {
         var scopes: [String: String] = [:]
         if let current = job.effectivePermissions(in: workflow) {
-            for (scope, level) in current.scopes { scopes[scope] = level == .write ? "write" : (level == .read ? "read" : "none") }
+            for (scope, level) in current.scopes { scopes[scope] = level.name }
         }
         scopes["contents"] = scopes["contents"] ?? "read"
         for (scope, level) in adding { scopes[scope] = level }

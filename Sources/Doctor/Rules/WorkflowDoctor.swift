@@ -6,7 +6,7 @@ public struct WorkflowDoctor: Sendable {
     public static let standardRules: [any WorkflowRule] = [
         MissingIDTokenRule(), MissingAttestationsWriteRule(), MissingPackagesWriteRule(), BuildxMissingRule(), QEMUMissingRule(), ActionVersionRule(),
         ProvenanceModeRule(), AttestOnForkPRRule(), ScanWithoutThresholdRule(), AttestUnpushedDigestRule(),
-        LoginConditionRule(), CacheExportRule(), SBOMSizeRule(), SBOMNeedsPushRule(), SBOMInputRule(),
+        LoginConditionRule(), CacheExportRule(), SBOMSizeRule(), SBOMNeedsPushRule(), SBOMInputRule(), ContentsReadRule(), LoginOrderRule(),
     ]
 
     public init(rules: [any WorkflowRule] = WorkflowDoctor.standardRules) {
@@ -15,6 +15,17 @@ public struct WorkflowDoctor: Sendable {
 
     /// The findings of `workflow`, by position.
     public func check(_ workflow: Workflow) -> [DoctorFinding] {
+        check(workflow, with: rules)
+    }
+
+    /// The findings of workflows from one repository: each one's, plus jobs that call a
+    /// local reusable workflow among them without granting what it needs.
+    public func check(_ workflows: [Workflow]) -> [[DoctorFinding]] {
+        let crossFile = rules + [ReusableWorkflowRule(workflows: workflows)]
+        return workflows.map { check($0, with: crossFile) }
+    }
+
+    private func check(_ workflow: Workflow, with rules: [any WorkflowRule]) -> [DoctorFinding] {
         rules.flatMap { $0.check(workflow) }.sorted { ($0.position, $0.rule) < ($1.position, $1.rule) }
     }
 }

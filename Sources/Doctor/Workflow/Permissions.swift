@@ -5,6 +5,15 @@ public struct Permissions: Sendable, Equatable {
         case none, read, write
 
         public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+
+        /// As written in a workflow: `none`, `read` or `write`.
+        public var name: String {
+            switch self {
+            case .none: "none"
+            case .read: "read"
+            case .write: "write"
+            }
+        }
     }
 
     /// Where the block is.

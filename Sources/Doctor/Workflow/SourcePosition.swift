@@ -1,5 +1,5 @@
 /// A place in a workflow file: 1-based line and column.
-public struct SourcePosition: Sendable, Equatable, Codable, Comparable {
+public struct SourcePosition: Sendable, Hashable, Codable, Comparable {
     public var line: Int
     public var column: Int
 

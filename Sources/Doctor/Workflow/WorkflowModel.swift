@@ -9,6 +9,10 @@ public struct Workflow: Sendable {
     /// The file's lines, for quoting.
     public var lines: [String]
 
+    /// Whether the workflow runs only when another workflow calls it (`on: workflow_call`),
+    /// with the caller's token.
+    public var onlyCalled: Bool { triggers == ["workflow_call"] }
+
     /// Whether the workflow runs for pull requests (`pull_request` or `pull_request_target`).
     public var runsOnPullRequests: Bool {
         triggers.contains { $0 == "pull_request" || $0 == "pull_request_target" }
