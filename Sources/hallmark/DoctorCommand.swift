@@ -3,13 +3,14 @@ import Doctor
 import Foundation
 import Reporting
 
-/// `hallmark doctor [PATH]`: provenance and attestation mistakes in GitHub Actions workflows.
+/// `hallmark doctor [PATH...]`: provenance and attestation mistakes in GitHub Actions workflows.
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Lint GitHub Actions workflows for provenance, SBOM and attestation mistakes, with exact fixes.",
         discussion: """
-            PATH is a workflow file or a folder of them (default .github/workflows/). Each finding names \
+            Each PATH is a workflow file or a folder of them (default .github/workflows/); calls to \
+            local reusable workflows are followed within a folder. Each finding names \
             the rule, the file, line and column, why it matters and the YAML to change. A file that \
             cannot be read is reported and the others are still analysed. Exit 1 when a finding at or \
             above --fail-on (default error) exists.
@@ -22,8 +23,8 @@ struct DoctorCommand: AsyncParsableCommand {
         case text, json, github, sarif
     }
 
-    @Argument(help: "A workflow file or folder (default .github/workflows/).")
-    var path = ".github/workflows/"
+    @Argument(help: "Workflow files or folders (default .github/workflows/).")
+    var paths: [String] = []
 
     @Option(help: "Output format: text, json, github (::error annotations) or sarif (GitHub code scanning).")
     var format: Format = .text
@@ -48,8 +49,8 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         var workflows: [String: Workflow] = [:]
         var problems = 0
-        let skipWorkflows = image != nil && path == ".github/workflows/" && !FileManager.default.fileExists(atPath: path)
-        for file in skipWorkflows ? [] : try Self.files(at: path) {
+        let skipWorkflows = image != nil && paths.isEmpty && !FileManager.default.fileExists(atPath: Self.defaultPath)
+        for file in skipWorkflows ? [] : try (paths.isEmpty ? [Self.defaultPath] : paths).flatMap(Self.files(at:)) {
             do {
                 workflows[file] = try WorkflowParser.parse(bytes: try FileInput.read(file, limit: WorkflowParser.maxSize), path: file)
             } catch {
@@ -73,7 +74,9 @@ struct DoctorCommand: AsyncParsableCommand {
         if findings.contains(where: { $0.severity >= failOn.severity }) || problems > 0 || imageMissing { throw ExitCode(ExitStatus.failed.rawValue) }
     }
 
-    /// The `.yml`/`.yaml` files at `path`, sorted (none when `path` is the default and absent, with --image).
+    static let defaultPath = ".github/workflows/"
+
+    /// The `.yml`/`.yaml` files at `path`, sorted.
     static func files(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

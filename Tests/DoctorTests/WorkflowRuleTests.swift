@@ -127,8 +127,12 @@ import TestSupport
             """
         let found = try Self.findings(yaml).filter { $0.rule == "action-version" }
         #expect(found.map(\.position.line) == [4, 5])
-        let tagged = try Self.findings("jobs:\n  b:\n    steps:\n      - uses: docker/setup-buildx-action@v3\n      - uses: actions/checkout@v4\n")
+        let tagged = try Self.findings("jobs:\n  b:\n    steps:\n      - uses: docker/setup-buildx-action@v4\n      - uses: actions/checkout@v4\n")
         #expect(tagged.map { "\($0.rule)@\($0.position.line)/\($0.severity)" } == ["action-version@4/info"], "tag pins of supply-chain actions only")
+        // The guide's minimum, but on Node 20: a warning naming the Node 24 major.
+        let node20 = try Self.findings("jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6.18.0\n").filter { $0.rule == "action-version" }
+        #expect(node20.map { "\($0.message)/\($0.severity)" } == ["docker/build-push-action@v6.18.0 runs on Node 20/warning"])
+        #expect(node20.first?.why.contains("v7 runs on Node 24") == true)
     }
 
     @Test func provenanceModeAndPRGating() throws {
@@ -179,9 +183,9 @@ import TestSupport
                   id-token: write
                   attestations: write
                 steps:
-                  - uses: docker/setup-buildx-action@v3
-                  - uses: docker/login-action@v3
-                  - uses: docker/build-push-action@v6
+                  - uses: docker/setup-buildx-action@v4
+                  - uses: docker/login-action@v4
+                  - uses: docker/build-push-action@v7
                     with:
                       push: ${{ github.event_name != 'pull_request' }}
                       provenance: mode=max
@@ -195,7 +199,7 @@ import TestSupport
         #expect(found.contains { $0.rule == "login-condition" && $0.position.line == 9 })
         #expect(found.contains { $0.rule == "cache-export" && $0.position == SourcePosition(line: 14, column: 11) })
         #expect(found.contains { $0.rule == "sbom-size" && $0.position.line == 18 })
-        let fixed = yaml.replacingOccurrences(of: "      - uses: docker/login-action@v3", with: "      - uses: docker/login-action@v3\n        if: github.event_name != 'pull_request'")
+        let fixed = yaml.replacingOccurrences(of: "      - uses: docker/login-action@v4", with: "      - uses: docker/login-action@v4\n        if: github.event_name != 'pull_request'")
             .replacingOccurrences(of: "cache-to: type=gha", with: "cache-to: type=gha,mode=max")
             .replacingOccurrences(of: "      - uses: actions/attest-sbom@v2", with: "      - name: Trim SBOM\n        run: hallmark sbom trim sbom.spdx.json --max-size 16MiB -o sbom.spdx.json\n      - uses: actions/attest-sbom@v2")
         #expect(try Self.findings(fixed).filter { $0.severity != .info }.isEmpty)

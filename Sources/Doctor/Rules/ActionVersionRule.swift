@@ -5,9 +5,17 @@
 struct ActionVersionRule: WorkflowRule {
     let id = "action-version"
     static let supplyChainPrefixes = ["docker/", "actions/attest", "sigstore/", "anchore/"]
+    /// The guide's minimum majors; below them the docker actions also run on retired Node
+    /// versions (12, 16).
     static let minimumMajor: [String: Int] = [
         "docker/setup-buildx-action": 3, "docker/build-push-action": 5, "docker/setup-qemu-action": 3, "docker/login-action": 3,
-        "actions/attest-build-provenance": 2, "actions/attest-sbom": 2,
+        "docker/metadata-action": 5, "actions/attest-build-provenance": 2, "actions/attest-sbom": 2,
+    ]
+    /// The first major that runs on Node 24; the majors from the minimum up to it run on
+    /// Node 20, which GitHub Actions deprecated (removal scheduled for 2026-09-23).
+    static let node24Major: [String: Int] = [
+        "docker/setup-buildx-action": 4, "docker/build-push-action": 7, "docker/setup-qemu-action": 4, "docker/login-action": 4,
+        "docker/metadata-action": 6,
     ]
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
@@ -16,9 +24,14 @@ struct ActionVersionRule: WorkflowRule {
                 guard let action = step.action, let ref = step.ref, !action.hasPrefix("./") else { return nil }
                 if ref.count == 40, ref.allSatisfy(\.isHexDigit) { return nil }
                 if let major = Self.major(ref) {
-                    if let minimum = Self.minimumMajor[action], major < minimum {
-                        return finding(workflow, step, "\(action)@\(ref) is below v\(minimum)", "Older majors lack attestation support or run on deprecated Node versions.",
-                                       "      - uses: \(action)@v\(minimum)  # or pin: \(action)@<full commit SHA> # v\(minimum)")
+                    let current = Self.node24Major[action] ?? Self.minimumMajor[action]
+                    if let minimum = Self.minimumMajor[action], let current, major < minimum {
+                        return finding(workflow, step, "\(action)@\(ref) is below v\(minimum)", "Older majors lack attestation support and run on retired Node versions.",
+                                       "      - uses: \(action)@v\(current)  # or pin: \(action)@<full commit SHA> # v\(current)")
+                    }
+                    if let node24 = Self.node24Major[action], major < node24 {
+                        return finding(workflow, step, "\(action)@\(ref) runs on Node 20", "GitHub Actions deprecated the Node 20 runtime (removal scheduled for 2026-09-23); v\(node24) runs on Node 24.",
+                                       "      - uses: \(action)@<full commit SHA> # v\(node24)")
                     }
                     guard Self.supplyChainPrefixes.contains(where: action.hasPrefix) else { return nil }
                     var pinned = finding(workflow, step, "\(action)@\(ref) is pinned by tag, not by commit",

@@ -4,20 +4,28 @@
 /// write', but is only allowed 'id-token: none'").
 struct ReusableWorkflowRule: WorkflowRule {
     let id = "reusable-workflow-permissions"
-    /// The workflows that can be called, by file name.
+    /// The workflows that can be called, by path.
     let callable: [String: Workflow]
 
     init(workflows: [Workflow]) {
         var callable: [String: Workflow] = [:]
         for workflow in workflows where workflow.triggers.contains("workflow_call") {
-            callable[Self.fileName(workflow.path)] = workflow
+            callable[workflow.path] = workflow
         }
         self.callable = callable
     }
 
+    /// The workflow `uses: ./.github/workflows/x.yml` names: x.yml in the folder of the
+    /// calling workflow (local reusable workflows live in the same `.github/workflows`).
+    func callee(_ uses: String?, from caller: Workflow) -> Workflow? {
+        guard let uses, uses.hasPrefix("./") else { return nil }
+        let folder = caller.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return callable[(folder.isEmpty ? "" : folder + "/") + Self.fileName(uses)]
+    }
+
     func check(_ workflow: Workflow) -> [DoctorFinding] {
         workflow.jobs.compactMap { job -> DoctorFinding? in
-            guard let uses = job.uses, uses.hasPrefix("./"), let callee = callable[Self.fileName(uses)] else { return nil }
+            guard let uses = job.uses, let callee = callee(uses, from: workflow) else { return nil }
             let granted = job.effectivePermissions(in: workflow)
             // With no block, a reusable caller passes on its own caller's token: checked there.
             if granted == nil, workflow.triggers.contains("workflow_call") { return nil }
@@ -55,7 +63,7 @@ struct ReusableWorkflowRule: WorkflowRule {
                 if !traits.attestSteps.isEmpty { add("attestations", .write, job.id) }
                 if traits.pushesToGHCR { add("packages", .write, job.id) }
             }
-            if let uses = job.uses, uses.hasPrefix("./"), let nested = callable[Self.fileName(uses)], visited.insert(nested.path).inserted {
+            if let nested = callee(job.uses, from: workflow), visited.insert(nested.path).inserted {
                 for (scope, need) in requirements(of: nested, visited: &visited) { add(scope, need.level, need.job) }
             }
         }
