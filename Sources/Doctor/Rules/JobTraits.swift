@@ -10,8 +10,8 @@ struct JobTraits {
     /// Steps that sign keylessly with cosign (no `--key`).
     var keylessCosignSteps: [Step] {
         job.steps.filter { step in
-            guard let run = step.run, run.contains("cosign sign") || run.contains("cosign attest") else { return false }
-            return !run.contains("--key")
+            guard let run = step.run, run.has("cosign sign") || run.has("cosign attest") else { return false }
+            return !run.has("--key")
         }
     }
 
@@ -22,15 +22,15 @@ struct JobTraits {
     /// login), `docker push ghcr.io/…`, or an attestation pushed to a ghcr.io subject. A login
     /// alone (to pull) is not a push.
     var pushesToGHCR: Bool {
-        let loggedIn = job.steps.contains { $0.action == "docker/login-action" && ($0.inputs["registry"] ?? "").contains("ghcr.io") }
+        let loggedIn = job.steps.contains { $0.action == "docker/login-action" && ($0.inputs["registry"] ?? "").has("ghcr.io") }
         return job.steps.contains { step in
             switch step.action {
             case "docker/build-push-action"?:
-                return (step.inputs["push"] ?? "false") != "false" && ((step.inputs["tags"] ?? "").contains("ghcr.io") || loggedIn)
+                return (step.inputs["push"] ?? "false") != "false" && ((step.inputs["tags"] ?? "").has("ghcr.io") || loggedIn)
             case let action? where Self.attestActions.contains(action):
-                return step.inputs["push-to-registry"] == "true" && (step.inputs["subject-name"] ?? "").contains("ghcr.io")
+                return step.inputs["push-to-registry"] == "true" && (step.inputs["subject-name"] ?? "").has("ghcr.io")
             default:
-                return (step.run ?? "").contains("docker push ghcr.io")
+                return (step.run ?? "").has("docker push ghcr.io")
             }
         }
     }

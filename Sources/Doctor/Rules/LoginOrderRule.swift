@@ -8,7 +8,7 @@ struct LoginOrderRule: WorkflowRule {
         workflow.jobs.flatMap { job -> [DoctorFinding] in
             let logins = job.steps.indices.filter { Self.logsIn(job.steps[$0]) }
             return job.steps.enumerated().compactMap { index, step -> DoctorFinding? in
-                guard let (input, target) = Self.push(step), !target.contains("localhost"), !target.contains("127.0.0.1") else { return nil }
+                guard let (input, target) = Self.push(step), !target.has("localhost"), !target.has("127.0.0.1") else { return nil }
                 if logins.contains(where: { $0 < index }) { return nil }
                 let later = logins.first { $0 > index }.map { job.steps[$0] }
                 return DoctorFinding(
@@ -37,8 +37,8 @@ struct LoginOrderRule: WorkflowRule {
 
     /// Login actions (docker/login-action, cloud registry logins) and `docker login` commands.
     static func logsIn(_ step: Step) -> Bool {
-        if let action = step.action, action.contains("login") { return true }
+        if let action = step.action, action.has("login") { return true }
         guard let run = step.run else { return false }
-        return ["docker login", "podman login", "buildah login", "crane auth login", "oras login"].contains { run.contains($0) }
+        return ["docker login", "podman login", "buildah login", "crane auth login", "oras login"].contains { run.has($0) }
     }
 }

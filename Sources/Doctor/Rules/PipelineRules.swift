@@ -12,7 +12,7 @@ struct ProvenanceModeRule: WorkflowRule {
             job.steps.compactMap { step -> DoctorFinding? in
                 guard step.action == "docker/build-push-action", let push = step.inputs["push"], push != "false" else { return nil }
                 let value = step.inputs["provenance"]
-                if let value, value.contains("${{") { return nil }  // expressions (the PR gating among them) are intentional
+                if let value, value.has("${{") { return nil }  // expressions (the PR gating among them) are intentional
                 let message: String
                 let severity: DoctorFinding.Severity
                 switch value?.lowercased() {
@@ -53,7 +53,7 @@ struct AttestOnForkPRRule: WorkflowRule {
     /// Whether a condition keeps the step off pull requests (or fork pull requests).
     static func guards(_ condition: String?) -> Bool {
         guard let condition else { return false }
-        return condition.contains("pull_request") || condition.contains("head.repo") || condition.contains("refs/tags") || condition.contains("github.ref ==")
+        return condition.has("pull_request") || condition.has("head.repo") || condition.has("refs/tags") || condition.has("github.ref ==")
     }
 }
 
@@ -69,7 +69,7 @@ struct ScanWithoutThresholdRule: WorkflowRule {
                     unguarded = step.inputs["severity-cutoff"] == nil && (step.inputs["fail-build"] ?? "true") == "false"
                         || step.inputs["severity-cutoff"] == nil && step.inputs["fail-build"] == nil
                 } else if let run = step.run, Self.invokesGrype(run) {
-                    unguarded = !run.contains("--fail-on") && !run.contains("-f ")
+                    unguarded = !run.has("--fail-on") && !run.has("-f ")
                 } else {
                     return nil
                 }
@@ -85,9 +85,9 @@ struct ScanWithoutThresholdRule: WorkflowRule {
 
     /// Whether a shell script runs grype (a command line starting with it, not a comment).
     static func invokesGrype(_ run: String) -> Bool {
-        run.split(separator: "\n").contains { line in
-            let command = line.trimmingCharacters(in: .whitespaces)
-            return !command.hasPrefix("#") && (command.hasPrefix("grype ") || command.contains("/grype "))
+        run.utf8.split(separator: UInt8(ascii: "\n")).contains { line in
+            let command = Substring(line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            return !command.hasPrefix("#") && (command.hasPrefix("grype ") || command.has("/grype "))
         }
     }
 }
@@ -105,7 +105,7 @@ struct AttestUnpushedDigestRule: WorkflowRule {
             }.compactMap(\.id))
             return JobTraits(job: job).attestSteps.compactMap { step in
                 guard (step.inputs["push-to-registry"] ?? "false") == "true", let digest = step.inputs["subject-digest"],
-                      let source = unpushed.first(where: { digest.contains("steps.\($0).outputs.digest") }) else { return nil }
+                      let source = unpushed.first(where: { digest.has("steps.\($0).outputs.digest") }) else { return nil }
                 return DoctorFinding(
                     rule: id, severity: .error, path: workflow.path, position: step.inputPositions["subject-digest"] ?? step.position,
                     message: "the attestation is pushed for the digest of step '\(source)', which does not push the image",
@@ -126,7 +126,7 @@ struct LoginConditionRule: WorkflowRule {
         return workflow.jobs.flatMap { job -> [DoctorFinding] in
             guard !AttestOnForkPRRule.guards(job.condition) else { return [] }
             let pushesOutsidePRs = job.steps.contains { step in
-                step.action == "docker/build-push-action" && (step.inputs["push"] ?? "").contains("pull_request")
+                step.action == "docker/build-push-action" && (step.inputs["push"] ?? "").has("pull_request")
             }
             guard pushesOutsidePRs else { return [] }
             return job.steps.filter { $0.action == "docker/login-action" && !AttestOnForkPRRule.guards($0.condition) }.map { step in
@@ -149,16 +149,16 @@ struct CacheExportRule: WorkflowRule {
         let onPullRequests = workflow.runsOnPullRequests
         return workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
-                guard step.action == "docker/build-push-action", let cacheTo = step.inputs["cache-to"], cacheTo.contains("type=gha") else { return nil }
+                guard step.action == "docker/build-push-action", let cacheTo = step.inputs["cache-to"], cacheTo.has("type=gha") else { return nil }
                 let position = step.inputPositions["cache-to"] ?? step.position
-                if onPullRequests, !cacheTo.contains("${{"), !AttestOnForkPRRule.guards(job.condition), !AttestOnForkPRRule.guards(step.condition) {
+                if onPullRequests, !cacheTo.has("${{"), !AttestOnForkPRRule.guards(job.condition), !AttestOnForkPRRule.guards(step.condition) {
                     return DoctorFinding(
                         rule: id, severity: .info, path: workflow.path, position: position,
                         message: "the GitHub cache is exported on pull requests too",
                         why: "Fork pull requests cannot write the repository's cache; export it only outside pull requests.",
                         fix: "          cache-to: ${{ github.event_name != 'pull_request' && 'type=gha,mode=max' || '' }}")
                 }
-                guard !cacheTo.contains("mode=max") else { return nil }
+                guard !cacheTo.has("mode=max") else { return nil }
                 return DoctorFinding(
                     rule: id, severity: .info, path: workflow.path, position: position,
                     message: "cache-to: type=gha without mode=max exports only the final stage",
@@ -204,7 +204,7 @@ struct SBOMSizeRule: WorkflowRule {
                 guard step.action == "actions/attest-sbom" || (step.action == "actions/attest" && step.inputs["sbom-path"] != nil) else { return nil }
                 let trimmed = job.steps[..<index].contains { earlier in
                     let text = ((earlier.name ?? "") + " " + (earlier.run ?? "")).lowercased()
-                    return text.contains("trim") || text.contains("del(.files") || text.contains("--max-size")
+                    return text.has("trim") || text.has("del(.files") || text.has("--max-size")
                 }
                 guard !trimmed else { return nil }
                 return DoctorFinding(

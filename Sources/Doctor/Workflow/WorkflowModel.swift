@@ -44,20 +44,36 @@ public struct Step: Sendable {
     public var id: String?
     public var name: String?
     /// `owner/repo[/path]@ref` of an action.
-    public var uses: String?
+    public var uses: String? {
+        didSet { (action, ref) = Self.split(uses) }
+    }
     public var run: String?
     public var condition: String?
     /// `with:` inputs, as written.
     public var inputs: [String: String]
     public var inputPositions: [String: SourcePosition]
-
     /// The action without its ref, lowercased: `docker/build-push-action`.
-    public var action: String? {
-        uses.map { String($0.split(separator: "@", maxSplits: 1).first ?? "").lowercased() }
+    public private(set) var action: String?
+    /// The ref after `@`, if any.
+    public private(set) var ref: String?
+
+    public init(position: SourcePosition, id: String? = nil, name: String? = nil, uses: String? = nil, run: String? = nil,
+                condition: String? = nil, inputs: [String: String] = [:], inputPositions: [String: SourcePosition] = [:]) {
+        self.position = position
+        self.id = id
+        self.name = name
+        self.uses = uses
+        self.run = run
+        self.condition = condition
+        self.inputs = inputs
+        self.inputPositions = inputPositions
+        (action, ref) = Self.split(uses)
     }
 
-    /// The ref after `@`, if any.
-    public var ref: String? {
-        uses.flatMap { text in text.firstIndex(of: "@").map { String(text[text.index(after: $0)...]) } }
+    /// `Owner/Repo@v1` → (`owner/repo`, `v1`); computed once, since every rule asks.
+    private static func split(_ uses: String?) -> (String?, String?) {
+        guard let uses else { return (nil, nil) }
+        guard let at = uses.utf8.firstIndex(of: UInt8(ascii: "@")) else { return (uses.lowercased(), nil) }
+        return (String(uses[..<at]).lowercased(), String(uses[uses.index(after: at)...]))
     }
 }

@@ -20,37 +20,38 @@ public enum WorkflowParser {
         guard text.utf8.count <= maxSize else { throw WorkflowError(path: path, line: nil, message: "over the \(maxSize)-byte limit for a workflow") }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Every scalar is read as a string, so no implicit tag resolution (regexes per scalar) is needed.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             throw WorkflowError(path: path, line: nil, message: "invalid YAML: \(error)")
         }
         guard let mapping = root?.mapping else { throw WorkflowError(path: path, line: root?.mark?.line, message: "a workflow is a mapping with jobs:") }
-        var workflow = Workflow(path: path, permissions: nil, jobs: [], lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        var workflow = Workflow(path: path, permissions: nil, jobs: [], lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) })
         if let (_, on) = entry(mapping, "on") {
-            workflow.triggers = on.string.map { [$0] } ?? on.sequence?.compactMap(\.string) ?? on.mapping?.keys.compactMap(\.string) ?? []
+            workflow.triggers = (on.scalar?.string).map { [$0] } ?? on.sequence?.compactMap(\.scalar?.string) ?? on.mapping?.keys.compactMap(\.scalar?.string) ?? []
         }
         if let (key, node) = entry(mapping, "permissions") { workflow.permissions = try permissions(node, at: position(key), path: path) }
-        guard let jobs = mapping["jobs"]?.mapping else { return workflow }
+        guard let jobs = field(mapping, "jobs")?.mapping else { return workflow }
         for (key, value) in jobs {
-            guard let id = key.string, let job = value.mapping else { continue }
+            guard let id = key.scalar?.string, let job = value.mapping else { continue }
             var steps: [Step] = []
-            for step in job["steps"]?.sequence ?? [] {
+            for step in field(job, "steps")?.sequence.map(Array.init) ?? [] {
                 guard let fields = step.mapping else { continue }
                 var inputs: [String: String] = [:]
                 var inputPositions: [String: SourcePosition] = [:]
-                for (inputKey, inputValue) in fields["with"]?.mapping ?? [:] {
-                    guard let name = inputKey.string else { continue }
+                for (inputKey, inputValue) in field(fields, "with")?.mapping.map(Array.init) ?? [] {
+                    guard let name = inputKey.scalar?.string else { continue }
                     inputs[name] = inputValue.scalar?.string ?? ""
                     inputPositions[name] = position(inputKey)
                 }
-                steps.append(Step(position: position(step), id: fields["id"]?.string, name: fields["name"]?.string, uses: fields["uses"]?.string,
-                                  run: fields["run"]?.string, condition: fields["if"]?.string, inputs: inputs, inputPositions: inputPositions))
+                steps.append(Step(position: position(step), id: field(fields, "id")?.scalar?.string, name: field(fields, "name")?.scalar?.string, uses: field(fields, "uses")?.scalar?.string,
+                                  run: field(fields, "run")?.scalar?.string, condition: field(fields, "if")?.scalar?.string, inputs: inputs, inputPositions: inputPositions))
             }
-            let needs = job["needs"].map { node in node.string.map { [$0] } ?? (node.sequence ?? []).compactMap(\.string) } ?? []
+            let needs = field(job, "needs").map { node in (node.scalar?.string).map { [$0] } ?? (node.sequence.map(Array.init) ?? []).compactMap(\.scalar?.string) } ?? []
             var jobPermissions: Permissions?
             if let (key, node) = entry(job, "permissions") { jobPermissions = try permissions(node, at: position(key), path: path) }
             workflow.jobs.append(Job(id: id, position: position(key), permissions: jobPermissions,
-                                     steps: steps, needs: needs, condition: job["if"]?.string, uses: job["uses"]?.string))
+                                     steps: steps, needs: needs, condition: field(job, "if")?.scalar?.string, uses: field(job, "uses")?.scalar?.string))
         }
         return workflow
     }
@@ -71,14 +72,20 @@ public enum WorkflowParser {
         SourcePosition(line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 
+    /// The value of `name` in `mapping`, matched by the key's text (Yams' own subscript
+    /// compares resolved tags, which costs a regex match per key).
+    static func field(_ mapping: Node.Mapping, _ name: String) -> Node? {
+        entry(mapping, name)?.1
+    }
+
     /// The key node and value of `name` in `mapping`.
     static func entry(_ mapping: Node.Mapping, _ name: String) -> (Node, Node)? {
-        mapping.first { $0.key.string == name }.map { ($0.key, $0.value) }
+        mapping.first { $0.key.scalar?.string == name }.map { ($0.key, $0.value) }
     }
 
     /// A permissions block; `at` is the position of its `permissions:` key.
     static func permissions(_ node: Node, at: SourcePosition, path: String) throws(WorkflowError) -> Permissions {
-        if let text = node.string {
+        if let text = node.scalar?.string {
             switch text {
             case "read-all": return Permissions(position: at, all: .read)
             case "write-all": return Permissions(position: at, all: .write)
@@ -86,9 +93,9 @@ public enum WorkflowParser {
             }
         }
         var scopes: [String: Permissions.Level] = [:]
-        for (key, value) in node.mapping ?? [:] {
-            guard let scope = key.string else { continue }
-            switch value.string {
+        for (key, value) in node.mapping.map(Array.init) ?? [] {
+            guard let scope = key.scalar?.string else { continue }
+            switch value.scalar?.string {
             case "write": scopes[scope] = .write
             case "read": scopes[scope] = .read
             default: scopes[scope] = Permissions.Level.none
