@@ -36,7 +36,7 @@ import TestSupport
         jobs:
           build:
             permissions:
-              contents: read
+              id-token: write
               packages: write
             steps:
               - uses: docker/setup-buildx-action@v3

@@ -5,7 +5,8 @@ import TestSupport
 
 /// The expected findings (`rule@line`) of every real workflow in
 /// `../shared/testdata/workflows`, checked against the INDEX's reading of each file:
-/// the permission gaps of ShelfBridge's pre-fix workflow, NethermindEth attesting a
+/// the permission gaps of ShelfBridge's pre-fix workflow, excid-io's BuildKit-only
+/// attestations left unsigned (no id-token), NethermindEth attesting a
 /// `load: true` digest, sitespeed.io's `provenance: false` workaround, builds without
 /// buildx, unpinned, tag-pinned and old actions, scans without thresholds, SBOM attestations without a trim step (midnight-node's
 /// trim step is recognised); nothing for the
@@ -28,7 +29,7 @@ import TestSupport
          "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@45 "
             + "action-version@74 action-version@82 action-version@90 action-version@97 sbom-size@103 "
             + "action-version@119"),
-        ("excid-io__attestations-test/ci_att_docker.yaml", "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@55"),
+        ("excid-io__attestations-test/ci_att_docker.yaml", "missing-id-token@20 action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@55"),
         ("infobloxopen__ib-schema-registry/build-image.yml",
          "action-version@32 action-version@35 action-version@84 action-version@91 action-version@104 "
             + "cache-export@124 action-version@302 sbom-size@308 action-version@311 sbom-size@317 "

@@ -9,7 +9,32 @@ struct MissingIDTokenRule: WorkflowRule {
             rule: id, scope: "id-token", steps: { $0.attestSteps + $0.keylessCosignSteps },
             describe: { job, step in "job '\(job.id)' signs or attests (line \(step.position.line)) without `id-token: write`" },
             why: "Sigstore signing needs a GitHub OIDC token, issued only to jobs with id-token: write (\"Failed to get ID token … ACTIONS_ID_TOKEN_REQUEST_URL\")."
-        ).check(workflow)
+        ).check(workflow) + unsignedBuildKitAttestations(workflow)
+    }
+
+    /// Jobs that push BuildKit provenance or SBOM attestations they asked for, with no
+    /// signing step and no `id-token: write`: the guide's "attestation generated but
+    /// unsigned" (warning: the build itself succeeds).
+    func unsignedBuildKitAttestations(_ workflow: Workflow) -> [DoctorFinding] {
+        workflow.jobs.compactMap { job in
+            let traits = JobTraits(job: job)
+            guard (traits.attestSteps + traits.keylessCosignSteps).isEmpty,
+                  let build = traits.buildSteps.first(where: Self.pushesRequestedAttestations) else { return nil }
+            let permissions = job.effectivePermissions(in: workflow)
+            guard permissions?.level("id-token") != .write else { return nil }
+            return DoctorFinding(
+                rule: id, severity: .warning, path: workflow.path, position: permissions?.position ?? job.position,
+                message: "job '\(job.id)' pushes BuildKit provenance/SBOM attestations (line \(build.position.line)) without `id-token: write`: they stay unsigned",
+                why: "BuildKit stores its attestations unsigned; signing them with Sigstore (actions/attest-build-provenance, cosign) needs the GitHub OIDC token that id-token: write grants.",
+                fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
+        }
+    }
+
+    /// A pushing build with provenance or an SBOM explicitly requested (not `false`).
+    static func pushesRequestedAttestations(_ step: Step) -> Bool {
+        guard let push = step.inputs["push"], push != "false" else { return false }
+        let provenance = step.inputs["provenance"].map { $0 != "false" && !$0.isEmpty } ?? false
+        return provenance || step.inputs["sbom"] == "true"
     }
 }
 
