@@ -6,20 +6,24 @@ import TestSupport
 /// The expected findings (`rule@line`) of every real workflow in
 /// `../shared/testdata/workflows`, checked against the INDEX's reading of each file:
 /// the permission gaps of ShelfBridge's pre-fix workflow, excid-io's BuildKit-only
-/// attestations left unsigned (no id-token), NethermindEth attesting a
-/// `load: true` digest, sitespeed.io's `provenance: false` workaround, builds without
-/// buildx, unpinned, tag-pinned and old actions, scans without thresholds, SBOM attestations without a trim step (midnight-node's
-/// trim step is recognised); nothing for the
-/// intentional PR gating of ib-schema-registry or the good midnight-node workflows.
+/// attestations left unsigned (no id-token), NethermindEth attesting a `load: true`
+/// digest, sitespeed.io's `provenance: false` workaround, builds without buildx,
+/// unpinned, tag-pinned and old actions (commit pins judged by their `# vX.Y.Z` comment:
+/// the docker v3/v5/v6 majors run on the deprecated Node 20), scans without thresholds,
+/// SBOM attestations without a trim step (midnight-node's trim step is recognised);
+/// nothing about the intentional PR gating of ib-schema-registry, and only the Node 20
+/// login-action in the otherwise good midnight-node workflows.
 @Suite struct RealWorkflowTests {
     static let expected: [(String, String)] = [
         ("DependencyTrack__dependency-track/anchore.yml", "action-version@14 scan-without-threshold@14"),
         ("FoldingAtHome__containers/anchore.yml", "scan-without-threshold@37"),
         ("JonathanTreffler__backblaze-personal-wine-container/docker-publish.yml", "action-version@33 provenance-mode@69 sbom-missing@69"),
-        ("NethermindEth__github-workflows/publish-docker.yaml", "attest-unpushed-digest@166"),
+        ("NethermindEth__github-workflows/publish-docker.yaml",
+         "action-version@72 action-version@76 action-version@88 action-version@96 action-version@104 action-version@116 attest-unpushed-digest@166"),
         ("actions__starter-workflows/anchore-syft.yml", ""),
         ("actions__starter-workflows/anchore.yml", ""),
-        ("actions__starter-workflows/docker-publish.yml", "provenance-mode@74 sbom-missing@74 cache-export@83"),
+        ("actions__starter-workflows/docker-publish.yml",
+         "action-version@51 action-version@56 action-version@66 action-version@74 provenance-mode@74 sbom-missing@74 cache-export@83"),
         ("anchore__syft/release.yaml", ""),
         ("devwareh__SynoReverseProxy/docker-publish.yml",
          "action-version@26 action-version@29 action-version@32 action-version@39 action-version@51 "
@@ -35,10 +39,11 @@ import TestSupport
             + "cache-export@124 action-version@302 sbom-size@308 action-version@311 sbom-size@317 "
             + "action-version@424 action-version@482 action-version@485"),
         ("infobloxopen__ib-schema-registry/helm-test.yaml", "action-version@47"),
-        ("jacobwoffenden__github-attestation-demo/release.yml", "buildx-missing@38 provenance-mode@38 sbom-size@73"),
-        ("midnightntwrk__midnight-node/sbom-scan-image.yml", ""),
-        ("midnightntwrk__midnight-node/sign-image.yml", ""),
-        ("midnightntwrk__midnight-node/test-attestation.yml", ""),
+        ("jacobwoffenden__github-attestation-demo/release.yml",
+         "action-version@30 action-version@38 buildx-missing@38 provenance-mode@38 action-version@59 action-version@67 sbom-size@73"),
+        ("midnightntwrk__midnight-node/sbom-scan-image.yml", "action-version@79 action-version@86"),
+        ("midnightntwrk__midnight-node/sign-image.yml", "action-version@25"),
+        ("midnightntwrk__midnight-node/test-attestation.yml", "action-version@110"),
         ("mondoohq__mondoo-operator/publish.yaml",
          "action-version@60 action-version@65 action-version@74 action-version@89 action-version@105 "
             + "buildx-missing@105 provenance-mode@105 sbom-missing@105 action-version@115 action-version@153 "

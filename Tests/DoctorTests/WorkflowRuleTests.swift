@@ -133,6 +133,12 @@ import TestSupport
         let node20 = try Self.findings("jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6.18.0\n").filter { $0.rule == "action-version" }
         #expect(node20.map { "\($0.message)/\($0.severity)" } == ["docker/build-push-action@v6.18.0 runs on Node 20/warning"])
         #expect(node20.first?.why.contains("v7 runs on Node 24") == true)
+        // A commit pin is judged by its version comment.
+        let sha = String(repeating: "ab", count: 20)
+        let pinned = try Self.findings("jobs:\n  b:\n    steps:\n      - name: Build\n        uses: docker/build-push-action@\(sha) # v6.7.0\n")
+            .filter { $0.rule == "action-version" }
+        #expect(pinned.map { "\($0.position.line):\($0.message)" } == ["4:docker/build-push-action@abababa… # v6.7.0 runs on Node 20"])
+        #expect(try Self.findings("jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@\(sha) #v7.1.0\n").allSatisfy { $0.rule != "action-version" })
     }
 
     @Test func provenanceModeAndPRGating() throws {

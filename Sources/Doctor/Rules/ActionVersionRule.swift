@@ -1,3 +1,5 @@
+import Foundation
+
 /// Actions below the troubleshooting guide's minimum majors, refs that can move
 /// (`@latest`, `@main`, branches), and, for the actions of the supply chain itself
 /// (docker/*, actions/attest*, sigstore/*, anchore/*), version tags, which their owners
@@ -22,17 +24,13 @@ struct ActionVersionRule: WorkflowRule {
         workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
                 guard let action = step.action, let ref = step.ref, !action.hasPrefix("./") else { return nil }
-                if ref.count == 40, ref.allSatisfy(\.isHexDigit) { return nil }
+                if ref.count == 40, ref.allSatisfy(\.isHexDigit) {
+                    // A commit pin: judged by its version comment (`@<sha> # v6.7.0`), if any.
+                    guard let comment = Self.versionComment(of: step, in: workflow), let major = Self.major(comment) else { return nil }
+                    return outdated(workflow, step, action: action, shown: "\(action)@\(ref.prefix(7))… # \(comment)", major: major)
+                }
                 if let major = Self.major(ref) {
-                    let current = Self.node24Major[action] ?? Self.minimumMajor[action]
-                    if let minimum = Self.minimumMajor[action], let current, major < minimum {
-                        return finding(workflow, step, "\(action)@\(ref) is below v\(minimum)", "Older majors lack attestation support and run on retired Node versions.",
-                                       "      - uses: \(action)@v\(current)  # or pin: \(action)@<full commit SHA> # v\(current)")
-                    }
-                    if let node24 = Self.node24Major[action], major < node24 {
-                        return finding(workflow, step, "\(action)@\(ref) runs on Node 20", "GitHub Actions deprecated the Node 20 runtime (removal scheduled for 2026-09-23); v\(node24) runs on Node 24.",
-                                       "      - uses: \(action)@<full commit SHA> # v\(node24)")
-                    }
+                    if let old = outdated(workflow, step, action: action, shown: "\(action)@\(ref)", major: major) { return old }
                     guard Self.supplyChainPrefixes.contains(where: action.hasPrefix) else { return nil }
                     var pinned = finding(workflow, step, "\(action)@\(ref) is pinned by tag, not by commit",
                                          "A tag can be moved to other code; the build's provenance then names code nobody reviewed.",
@@ -44,6 +42,31 @@ struct ActionVersionRule: WorkflowRule {
                                "      - uses: \(action)@<full commit SHA> # vX.Y.Z")
             }
         }
+    }
+
+    /// A major below the guide's minimum, or one still on Node 20.
+    private func outdated(_ workflow: Workflow, _ step: Step, action: String, shown: String, major: Int) -> DoctorFinding? {
+        let current = Self.node24Major[action] ?? Self.minimumMajor[action]
+        if let minimum = Self.minimumMajor[action], let current, major < minimum {
+            return finding(workflow, step, "\(shown) is below v\(minimum)", "Older majors lack attestation support and run on retired Node versions.",
+                           "      - uses: \(action)@v\(current)  # or pin: \(action)@<full commit SHA> # v\(current)")
+        }
+        if let node24 = Self.node24Major[action], major < node24 {
+            return finding(workflow, step, "\(shown) runs on Node 20", "GitHub Actions deprecated the Node 20 runtime (removal scheduled for 2026-09-23); v\(node24) runs on Node 24.",
+                           "      - uses: \(action)@<full commit SHA> # v\(node24)")
+        }
+        return nil
+    }
+
+    /// The version in the comment after a commit-pinned `uses:` (`# v6.7.0`, `#v3`), read
+    /// from the source line, which Yams does not keep.
+    static func versionComment(of step: Step, in workflow: Workflow) -> String? {
+        guard let uses = step.uses, step.position.line >= 1 else { return nil }
+        let lines = workflow.lines.dropFirst(step.position.line - 1).prefix(8)
+        guard let line = lines.first(where: { $0.has(uses) }), let hash = line.range(of: "#", options: .backwards) else { return nil }
+        let comment = line[hash.upperBound...].drop { $0 == " " }
+        let version = comment.prefix { !$0.isWhitespace }
+        return version.isEmpty ? nil : String(version)
     }
 
     private func finding(_ workflow: Workflow, _ step: Step, _ message: String, _ why: String, _ fix: String) -> DoctorFinding {
