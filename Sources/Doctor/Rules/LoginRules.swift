@@ -1,3 +1,27 @@
+/// Registry login that runs on pull requests while the build pushes only outside them:
+/// fork pull requests have no secrets, so the login step fails the build for nothing.
+struct LoginConditionRule: WorkflowRule {
+    let id = "login-condition"
+
+    func check(_ workflow: Workflow) -> [DoctorFinding] {
+        guard workflow.runsOnPullRequests else { return [] }
+        return workflow.jobs.flatMap { job -> [DoctorFinding] in
+            guard !AttestOnForkPRRule.guards(job.condition) else { return [] }
+            let pushesOutsidePRs = job.steps.contains { step in
+                step.action == "docker/build-push-action" && (step.inputs["push"] ?? "").has("pull_request")
+            }
+            guard pushesOutsidePRs else { return [] }
+            return job.steps.filter { $0.action == "docker/login-action" && !AttestOnForkPRRule.guards($0.condition) }.map { step in
+                DoctorFinding(
+                    rule: id, severity: .warning, path: workflow.path, position: step.position,
+                    message: "docker/login-action in job '\(job.id)' runs on pull requests, but the build pushes only outside them",
+                    why: "Fork pull requests get no secrets, so the login fails the run although nothing is pushed; give the login the push's condition.",
+                    fix: "        if: github.event_name != 'pull_request'")
+            }
+        }
+    }
+}
+
 /// Pushes (a pushing build, an attestation pushed to the registry) with no registry login
 /// before them in the job: the push fails with "unauthorized: authentication required".
 /// The guide's order is QEMU → buildx → login → build.
