@@ -19,7 +19,8 @@ import TestSupport
         ("FoldingAtHome__containers/anchore.yml", "scan-without-threshold@37"),
         ("JonathanTreffler__backblaze-personal-wine-container/docker-publish.yml", "action-version@33 provenance-mode@69 sbom-missing@69"),
         ("NethermindEth__github-workflows/publish-docker.yaml",
-         "action-version@72 action-version@76 action-version@88 action-version@96 action-version@104 action-version@116 attest-unpushed-digest@166"),
+         "action-version@72 action-version@76 action-version@88 action-version@96 action-version@104 action-version@116 "
+            + "action-version@160 attest-unpushed-digest@166"),
         ("actions__starter-workflows/anchore-syft.yml", ""),
         ("actions__starter-workflows/anchore.yml", ""),
         ("actions__starter-workflows/docker-publish.yml",

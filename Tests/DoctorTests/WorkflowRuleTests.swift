@@ -167,7 +167,7 @@ import TestSupport
                   id-token: write
                   attestations: write
                 steps:
-                  - uses: actions/attest-build-provenance@v2
+                  - uses: actions/attest-build-provenance@v3
                   - run: |
                       # grype is installed above
                       grype sbom:sbom.json
@@ -175,7 +175,7 @@ import TestSupport
         let found = try Self.findings(yaml)
         #expect(found.contains { $0.rule == "attest-on-pull-request" && $0.position.line == 8 })
         #expect(found.contains { $0.rule == "scan-without-threshold" && $0.position.line == 9 })
-        let fixed = yaml.replacingOccurrences(of: "      - uses: actions/attest-build-provenance@v2", with: "      - uses: actions/attest-build-provenance@v2\n        if: github.event_name != 'pull_request'")
+        let fixed = yaml.replacingOccurrences(of: "      - uses: actions/attest-build-provenance@v3", with: "      - uses: actions/attest-build-provenance@v3\n        if: github.event_name != 'pull_request'")
             .replacingOccurrences(of: "grype sbom:sbom.json", with: "grype sbom:sbom.json --fail-on critical")
         #expect(try Self.findings(fixed).filter { $0.severity != .info }.isEmpty, "only tag-pin notes remain")
     }
@@ -196,7 +196,7 @@ import TestSupport
                       push: ${{ github.event_name != 'pull_request' }}
                       provenance: mode=max
                       cache-to: type=gha
-                  - uses: actions/attest-sbom@v2
+                  - uses: actions/attest-sbom@v3
                     if: github.event_name != 'pull_request'
                     with:
                       sbom-path: sbom.spdx.json
@@ -207,7 +207,7 @@ import TestSupport
         #expect(found.contains { $0.rule == "sbom-size" && $0.position.line == 18 })
         let fixed = yaml.replacingOccurrences(of: "      - uses: docker/login-action@v4", with: "      - uses: docker/login-action@v4\n        if: github.event_name != 'pull_request'")
             .replacingOccurrences(of: "cache-to: type=gha", with: "cache-to: type=gha,mode=max")
-            .replacingOccurrences(of: "      - uses: actions/attest-sbom@v2", with: "      - name: Trim SBOM\n        run: hallmark sbom trim sbom.spdx.json --max-size 16MiB -o sbom.spdx.json\n      - uses: actions/attest-sbom@v2")
+            .replacingOccurrences(of: "      - uses: actions/attest-sbom@v3", with: "      - name: Trim SBOM\n        run: hallmark sbom trim sbom.spdx.json --max-size 16MiB -o sbom.spdx.json\n      - uses: actions/attest-sbom@v3")
         #expect(try Self.findings(fixed).filter { $0.severity != .info }.isEmpty)
     }
 

@@ -15,9 +15,10 @@ struct ActionVersionRule: WorkflowRule {
     ]
     /// The first major that runs on Node 24; the majors from the minimum up to it run on
     /// Node 20, which GitHub Actions deprecated (removal scheduled for 2026-09-23).
+    /// The attest actions are composite, but v2 runs Node 20 sub-actions (actions/attest v2).
     static let node24Major: [String: Int] = [
         "docker/setup-buildx-action": 4, "docker/build-push-action": 7, "docker/setup-qemu-action": 4, "docker/login-action": 4,
-        "docker/metadata-action": 6,
+        "docker/metadata-action": 6, "actions/attest-build-provenance": 3, "actions/attest-sbom": 3, "actions/attest": 3,
     ]
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
