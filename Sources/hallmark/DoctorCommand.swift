@@ -64,10 +64,7 @@ struct DoctorCommand: AsyncParsableCommand {
         case .json: Terminal.print(try JSONOutput.render(findings))
         case .sarif: Terminal.print(try JSONOutput.render(SARIFLog(doctor: findings)))
         case .github:
-            for finding in findings {
-                let level = finding.severity == .error ? "error" : (finding.severity == .warning ? "warning" : "notice")
-                Terminal.print("::\(level) file=\(finding.path),line=\(finding.position.line),col=\(finding.position.column),title=\(finding.rule)::\(finding.message)")
-            }
+            for finding in findings { Terminal.print(GitHubAnnotation.line(for: finding)) }
         case .text: Terminal.print(DoctorText.render(findings, workflows: workflows))
         }
         var imageMissing = false

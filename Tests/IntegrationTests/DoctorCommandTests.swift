@@ -10,6 +10,13 @@ struct DoctorCommandTests {
         let github = try CLI.hallmark("doctor", shelf, "--format", "github")
         #expect(github.status == 1)
         #expect(github.text.contains("::error file=\(shelf),line=38,col=5,title=missing-id-token::"))
+        // Workflow-command escaping: `,` and `:` in a property, `%` in the message.
+        let odd = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: odd) }
+        let oddFile = odd.appendingPathComponent("a,b:c.yml")
+        try FileManager.default.copyItem(atPath: shelf, toPath: oddFile.path)
+        let escaped = try CLI.hallmark("doctor", oddFile.path, "--format", "github")
+        #expect(escaped.text.contains("::error file=\(odd.path.replacingOccurrences(of: ":", with: "%3A"))/a%2Cb%3Ac.yml,line=38,col=5,title=missing-id-token::"), "\(escaped.text)")
         // SARIF for GitHub code scanning: valid against the OASIS 2.1.0 schema.
         let work0 = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work0) }
