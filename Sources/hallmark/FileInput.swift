@@ -13,4 +13,17 @@ enum FileInput {
         }
         return Array(data)
     }
+
+    /// Standard input, read in pieces so that more than `limit` bytes is an error before it
+    /// is all in memory.
+    static func readStandardInput(limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            bytes += chunk
+            if bytes.count > limit {
+                throw UsageError("standard input: over the \(limit)-byte limit for this input (pass a file cut with `tail -c`)")
+            }
+        }
+        return bytes
+    }
 }

@@ -31,7 +31,7 @@ struct TriageCommand: AsyncParsableCommand {
     static let maxLogSize = 256 << 20
 
     func run() async throws {
-        let bytes = log == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile().prefix(Self.maxLogSize)) : try FileInput.read(log, limit: Self.maxLogSize)
+        let bytes = log == "-" ? try FileInput.readStandardInput(limit: Self.maxLogSize) : try FileInput.read(log, limit: Self.maxLogSize)
         let text = String(decoding: bytes, as: UTF8.self)
         let diagnoses = try LogClassifier(knowledge: try TriageKnowledge.bundled()).classify(text)
         switch format {
