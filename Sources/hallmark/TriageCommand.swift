@@ -32,8 +32,7 @@ struct TriageCommand: AsyncParsableCommand {
 
     func run() async throws {
         let bytes = log == "-" ? try FileInput.readStandardInput(limit: Self.maxLogSize) : try FileInput.read(log, limit: Self.maxLogSize)
-        let text = String(decoding: bytes, as: UTF8.self)
-        let diagnoses = try LogClassifier(knowledge: try TriageKnowledge.bundled()).classify(text)
+        let diagnoses = try LogClassifier(knowledge: try TriageKnowledge.bundled()).classify(bytes: bytes)
         switch format {
         case .json: Terminal.print(try JSONOutput.render(diagnoses))
         case .text: Terminal.print(TriageText.render(diagnoses, source: log))

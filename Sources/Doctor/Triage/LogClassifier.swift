@@ -27,25 +27,51 @@ public struct LogClassifier: @unchecked Sendable {
     private let knowledge: TriageKnowledge
     // NSRegularExpression is immutable once made and safe to share across threads.
     private let expressions: [[NSRegularExpression]]
+    /// Which patterns can match a line, from their literal text.
+    private let prefilter: LiteralPrefilter
 
     public init(knowledge: TriageKnowledge) throws {
         self.knowledge = knowledge
         expressions = try knowledge.categories.map { category in
             try category.patterns.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
         }
+        prefilter = LiteralPrefilter(patterns: knowledge.categories.flatMap(\.patterns))
     }
 
     /// The diagnoses of `log`, most specific first.
     public func classify(_ log: String) -> [Diagnosis] {
+        var log = log
+        return log.withUTF8(classify)
+    }
+
+    /// The diagnoses of a log file's bytes (invalid UTF-8 is shown as U+FFFD in the lines).
+    public func classify(bytes: [UInt8]) -> [Diagnosis] {
+        bytes.withUnsafeBufferPointer(classify)
+    }
+
+    /// The diagnoses of a log's bytes. Lines are cleaned and given to the regular
+    /// expressions only when the literal prefilter says some pattern may match.
+    func classify(_ log: UnsafeBufferPointer<UInt8>) -> [Diagnosis] {
         var found: [Int: [LogLine]] = [:]
-        for (index, raw) in log.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = Self.clean(String(raw))
+        var possible = [Bool](repeating: false, count: prefilter.literals.count)
+        var scratch: [UInt8] = []
+        var start = 0
+        var number = 0
+        while start <= log.count {
+            let end = log[start...].firstIndex(of: UInt8(ascii: "\n")) ?? log.count
+            number += 1
+            let raw = UnsafeBufferPointer(rebasing: log[start..<end])
+            start = end + 1
+            guard prefilter.mark(raw, into: &possible, scratch: &scratch) else { continue }
+            let line = Self.clean(raw)
             guard !line.isEmpty else { continue }
             let range = NSRange(line.startIndex..., in: line)
-            for (category, patterns) in expressions.enumerated()
-            where patterns.contains(where: { $0.firstMatch(in: line, range: range) != nil }) {
+            var first = 0
+            for (category, patterns) in expressions.enumerated() {
+                defer { first += patterns.count }
+                guard patterns.indices.contains(where: { possible[first + $0] && patterns[$0].firstMatch(in: line, range: range) != nil }) else { continue }
                 if found[category, default: []].count < Self.maxLinesPerDiagnosis {
-                    found[category, default: []].append(LogLine(number: index + 1, text: line))
+                    found[category, default: []].append(LogLine(number: number, text: line))
                 }
             }
         }
@@ -60,9 +86,40 @@ public struct LogClassifier: @unchecked Sendable {
     }
 
     /// A log line without a leading GitHub Actions timestamp, ANSI escape codes and surrounding spaces.
-    static func clean(_ line: String) -> String {
-        var text = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z ?", with: "", options: .regularExpression)
-        return text.trimmingCharacters(in: .whitespaces)
+    static func clean(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.count)
+        var index = 0
+        while index < line.count {
+            if line[index] == 0x1B, let after = LiteralPrefilter.endOfEscape(line, at: index) {
+                index = after
+                continue
+            }
+            bytes.append(line[index])
+            index += 1
+        }
+        var start = timestampLength(bytes)
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The length of a leading `2026-01-05T10:00:00.1234567Z ` timestamp, or 0.
+    private static func timestampLength(_ bytes: [UInt8]) -> Int {
+        let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
+        guard bytes.count > shape.count else { return 0 }
+        for (expected, byte) in zip(shape, bytes) {
+            if expected == UInt8(ascii: "d") ? !(0x30...0x39).contains(byte) : byte != expected { return 0 }
+        }
+        var index = shape.count
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "Z") else { return 0 }
+        index += 1
+        if index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        return index
     }
 }
