@@ -41,7 +41,8 @@ import TestSupport
             + "action-version@424 action-version@482 action-version@485"),
         ("infobloxopen__ib-schema-registry/helm-test.yaml", "action-version@47"),
         ("jacobwoffenden__github-attestation-demo/release.yml",
-         "action-version@30 action-version@38 buildx-missing@38 provenance-mode@38 action-version@59 action-version@67 sbom-size@73"),
+         "action-version@30 action-version@38 buildx-missing@38 provenance-mode@38 action-version@59 action-version@67 sbom-size@73 "
+            + "verify-timing@85"),
         ("midnightntwrk__midnight-node/sbom-scan-image.yml", "action-version@79 action-version@86"),
         ("midnightntwrk__midnight-node/sign-image.yml", "action-version@25"),
         ("midnightntwrk__midnight-node/test-attestation.yml", "action-version@110"),

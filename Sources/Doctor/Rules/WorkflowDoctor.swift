@@ -7,6 +7,7 @@ public struct WorkflowDoctor: Sendable {
         MissingIDTokenRule(), MissingAttestationsWriteRule(), MissingPackagesWriteRule(), BuildxMissingRule(), QEMUMissingRule(), ActionVersionRule(),
         ProvenanceModeRule(), AttestOnForkPRRule(), ScanWithoutThresholdRule(), AttestUnpushedDigestRule(),
         LoginConditionRule(), CacheExportRule(), SBOMSizeRule(), SBOMNeedsPushRule(), SBOMInputRule(), ContentsReadRule(), LoginOrderRule(),
+        VerifyTimingRule(), BuildKitVersionRule(),
     ]
 
     public init(rules: [any WorkflowRule] = WorkflowDoctor.standardRules) {

@@ -49,6 +49,8 @@ public struct Step: Sendable {
     }
     public var run: String?
     public var condition: String?
+    /// `continue-on-error:` as written (`true`, or an expression).
+    public var continueOnError: String?
     /// `with:` inputs, as written.
     public var inputs: [String: String]
     public var inputPositions: [String: SourcePosition]
@@ -58,13 +60,15 @@ public struct Step: Sendable {
     public private(set) var ref: String?
 
     public init(position: SourcePosition, id: String? = nil, name: String? = nil, uses: String? = nil, run: String? = nil,
-                condition: String? = nil, inputs: [String: String] = [:], inputPositions: [String: SourcePosition] = [:]) {
+                condition: String? = nil, continueOnError: String? = nil, inputs: [String: String] = [:],
+                inputPositions: [String: SourcePosition] = [:]) {
         self.position = position
         self.id = id
         self.name = name
         self.uses = uses
         self.run = run
         self.condition = condition
+        self.continueOnError = continueOnError
         self.inputs = inputs
         self.inputPositions = inputPositions
         (action, ref) = Self.split(uses)

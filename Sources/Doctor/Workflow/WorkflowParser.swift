@@ -45,7 +45,8 @@ public enum WorkflowParser {
                     inputPositions[name] = position(inputKey)
                 }
                 steps.append(Step(position: position(step), id: field(fields, "id")?.scalar?.string, name: field(fields, "name")?.scalar?.string, uses: field(fields, "uses")?.scalar?.string,
-                                  run: field(fields, "run")?.scalar?.string, condition: field(fields, "if")?.scalar?.string, inputs: inputs, inputPositions: inputPositions))
+                                  run: field(fields, "run")?.scalar?.string, condition: field(fields, "if")?.scalar?.string,
+                                  continueOnError: field(fields, "continue-on-error")?.scalar?.string, inputs: inputs, inputPositions: inputPositions))
             }
             let needs = field(job, "needs").map { node in (node.scalar?.string).map { [$0] } ?? (node.sequence.map(Array.init) ?? []).compactMap(\.scalar?.string) } ?? []
             var jobPermissions: Permissions?
