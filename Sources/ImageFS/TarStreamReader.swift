@@ -40,29 +40,29 @@ final class TarStreamReader {
         while true {
             let start = position
             guard let block = try await readHeader() else { return nil }
-            if TarHeaderBlock.isZero(block) { return nil }
-            guard TarHeaderBlock.checksumMatches(block) else { throw failure(.badChecksum(offset: start)) }
-            guard var size = TarHeaderBlock.number(block[TarHeaderBlock.sizeField]) else {
+            if TarHeader.isZero(block) { return nil }
+            guard TarHeader.checksumMatches(block) else { throw failure(.badChecksum(offset: start)) }
+            guard var size = TarHeader.number(block[TarHeader.Field.size]) else {
                 throw failure(.malformedHeader(offset: start, "invalid size field"))
             }
-            let flag = block[TarHeaderBlock.typeFlagOffset]
+            let flag = block[TarHeader.Field.typeflag]
             switch flag {
-            case TarHeaderBlock.Flag.gnuLongName, TarHeaderBlock.Flag.gnuLongLink,
-                 TarHeaderBlock.Flag.paxExtended, TarHeaderBlock.Flag.paxGlobal:
+            case TarHeader.Flag.gnuLongName, TarHeader.Flag.gnuLongLink,
+                 TarHeader.Flag.paxExtended, TarHeader.Flag.paxGlobal:
                 guard size <= Self.maxMetadataSize else {
                     throw failure(.malformedHeader(offset: start, "metadata member of \(size) bytes"))
                 }
                 let data = try await read(Int(size))
-                try await skip(TarHeaderBlock.padding(after: size))
-                if flag == TarHeaderBlock.Flag.gnuLongName {
-                    longName = TarHeaderBlock.string(data[...])
-                } else if flag == TarHeaderBlock.Flag.gnuLongLink {
-                    longLink = TarHeaderBlock.string(data[...])
+                try await skip(TarHeader.padding(after: size))
+                if flag == TarHeader.Flag.gnuLongName {
+                    longName = String(decoding: TarHeader.string(data[...]), as: UTF8.self)
+                } else if flag == TarHeader.Flag.gnuLongLink {
+                    longLink = String(decoding: TarHeader.string(data[...]), as: UTF8.self)
                 } else {
-                    guard let parsed = TarHeaderBlock.paxRecords(data) else {
+                    guard let parsed = try? TarHeader.paxRecords(data) else {
                         throw failure(.malformedHeader(offset: start, "malformed PAX record"))
                     }
-                    if flag == TarHeaderBlock.Flag.paxGlobal {
+                    if flag == TarHeader.Flag.paxGlobal {
                         globalRecords.merge(parsed) { $1 }
                     } else {
                         records.merge(parsed) { $1 }
@@ -82,11 +82,11 @@ final class TarStreamReader {
             let kind = Self.kind(flag)
             if kind != .regular && kind != .other { size = 0 }
             let entry = TarStreamEntry(
-                name: merged["path"] ?? longName ?? TarHeaderBlock.name(block),
-                linkName: merged["linkpath"] ?? longLink ?? TarHeaderBlock.string(block[TarHeaderBlock.linkNameField]),
+                name: merged["path"] ?? longName ?? TarHeader.name(block),
+                linkName: merged["linkpath"] ?? longLink ?? String(decoding: TarHeader.string(block[TarHeader.Field.linkname]), as: UTF8.self),
                 kind: kind, size: size)
             remaining = size
-            padding = TarHeaderBlock.padding(after: size)
+            padding = TarHeader.padding(after: size)
             current = entry.name
             return entry
         }
@@ -138,10 +138,10 @@ final class TarStreamReader {
 
     private static func kind(_ flag: UInt8) -> TarStreamEntry.Kind {
         switch flag {
-        case TarHeaderBlock.Flag.regular, TarHeaderBlock.Flag.regularOld, TarHeaderBlock.Flag.contiguous: .regular
-        case TarHeaderBlock.Flag.hardLink: .hardLink
-        case TarHeaderBlock.Flag.symbolicLink: .symbolicLink
-        case TarHeaderBlock.Flag.directory: .directory
+        case TarHeader.Flag.regular, TarHeader.Flag.regularOld, TarHeader.Flag.contiguous: .regular
+        case TarHeader.Flag.hardLink: .hardLink
+        case TarHeader.Flag.symbolicLink: .symbolicLink
+        case TarHeader.Flag.directory: .directory
         default: .other
         }
     }
@@ -153,7 +153,7 @@ final class TarStreamReader {
             chunk = next
             offset = 0
         }
-        return try await read(TarHeaderBlock.size)
+        return try await read(TarHeader.blockSize)
     }
 
     /// Exactly `count` bytes, copied out of the stream.

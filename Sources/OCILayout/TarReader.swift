@@ -131,7 +131,7 @@ private struct Scanner {
     private mutating func nextBlock() throws -> [UInt8]? {
         guard offset < file.size else { return nil }
         let block = try file.read(at: offset, count: TarHeader.blockSize)
-        if block.allSatisfy({ $0 == 0 }) { return nil }
+        if TarHeader.isZero(block) { return nil }
         guard block.count == TarHeader.blockSize else { throw error(nil, .truncatedHeader) }
         return block
     }
@@ -177,12 +177,7 @@ private struct Scanner {
             return nil
         }
 
-        var name = rawName
-        if Array(block[TarHeader.Field.magic]) == TarHeader.ustarMagic {
-            let prefix = TarHeader.string(block[TarHeader.Field.prefix])
-            if !prefix.isEmpty { name = String(decoding: prefix, as: UTF8.self) + "/" + rawName }
-        }
-        name = pax["path"] ?? longName ?? name
+        let name = pax["path"] ?? longName ?? TarHeader.name(block)
         let link = pax["linkpath"] ?? longLink ?? String(decoding: TarHeader.string(block[TarHeader.Field.linkname]), as: UTF8.self)
         let entry = TarEntry(
             name: TarPath.normalise(name), kind: kind, size: size, mode: UInt32(truncatingIfNeeded: mode),

@@ -1,59 +1,77 @@
-/// The 512-byte ustar header block: its field layout, numbers (octal and
-/// base-256), checksum, and PAX records; used by both ``TarReader`` and ``TarWriter``.
-enum TarHeader {
-    static let blockSize = 512
+/// The 512-byte tar header block (ustar, GNU and PAX): its field layout, numbers (octal
+/// and base-256), checksum, names and PAX records. Image layers are tar streams, so the
+/// streaming layer reader (ImageFS) and the archive reader and writer (OCILayout) share it.
+public enum TarHeader {
+    public static let blockSize = 512
 
     /// Type flags.
-    enum Flag {
-        static let regular = UInt8(ascii: "0")
-        static let regularOld: UInt8 = 0
-        static let hardLink = UInt8(ascii: "1")
-        static let symbolicLink = UInt8(ascii: "2")
-        static let characterDevice = UInt8(ascii: "3")
-        static let blockDevice = UInt8(ascii: "4")
-        static let directory = UInt8(ascii: "5")
-        static let fifo = UInt8(ascii: "6")
-        static let contiguous = UInt8(ascii: "7")
-        static let gnuLongName = UInt8(ascii: "L")
-        static let gnuLongLink = UInt8(ascii: "K")
-        static let paxExtended = UInt8(ascii: "x")
-        static let paxGlobal = UInt8(ascii: "g")
+    public enum Flag {
+        public static let regular = UInt8(ascii: "0")
+        public static let regularOld: UInt8 = 0
+        public static let hardLink = UInt8(ascii: "1")
+        public static let symbolicLink = UInt8(ascii: "2")
+        public static let characterDevice = UInt8(ascii: "3")
+        public static let blockDevice = UInt8(ascii: "4")
+        public static let directory = UInt8(ascii: "5")
+        public static let fifo = UInt8(ascii: "6")
+        public static let contiguous = UInt8(ascii: "7")
+        public static let gnuLongName = UInt8(ascii: "L")
+        public static let gnuLongLink = UInt8(ascii: "K")
+        public static let paxExtended = UInt8(ascii: "x")
+        public static let paxGlobal = UInt8(ascii: "g")
     }
 
     /// Byte ranges of the fields.
-    enum Field {
-        static let name = 0..<100
-        static let mode = 100..<108
-        static let uid = 108..<116
-        static let gid = 116..<124
-        static let size = 124..<136
-        static let mtime = 136..<148
-        static let checksum = 148..<156
-        static let typeflag = 156
-        static let linkname = 157..<257
-        static let magic = 257..<263
-        static let version = 263..<265
-        static let prefix = 345..<500
+    public enum Field {
+        public static let name = 0..<100
+        public static let mode = 100..<108
+        public static let uid = 108..<116
+        public static let gid = 116..<124
+        public static let size = 124..<136
+        public static let mtime = 136..<148
+        public static let checksum = 148..<156
+        public static let typeflag = 156
+        public static let linkname = 157..<257
+        public static let magic = 257..<263
+        public static let version = 263..<265
+        public static let prefix = 345..<500
     }
 
-    static let ustarMagic: [UInt8] = Array("ustar\0".utf8)
+    public static let ustarMagic: [UInt8] = Array("ustar\0".utf8)
 
     /// The largest size the 11 octal digits of the size field hold.
-    static let maxOctalSize: Int64 = 0o77777777777
+    public static let maxOctalSize: Int64 = 0o77777777777
 
     /// `size` rounded up to whole blocks.
-    static func padded(_ size: Int64) -> Int64 { (size + 511) / 512 * 512 }
+    public static func padded(_ size: Int64) -> Int64 { (size + 511) / 512 * 512 }
+
+    /// The padding after `size` bytes of content, up to the next block.
+    public static func padding(after size: Int64) -> Int64 { padded(size) - size }
 
     // MARK: reading
 
+    /// Whether every byte of the block is zero (an end-of-archive block).
+    public static func isZero(_ block: [UInt8]) -> Bool {
+        block.allSatisfy { $0 == 0 }
+    }
+
     /// The bytes of a string field, up to its first NUL.
-    static func string(_ block: ArraySlice<UInt8>) -> [UInt8] {
+    public static func string(_ block: ArraySlice<UInt8>) -> [UInt8] {
         Array(block.prefix { $0 != 0 })
     }
 
-    /// A numeric field: octal digits (padded with spaces or NULs), or base-256
-    /// when the high bit of its first byte is set; `nil` if neither, or negative.
-    static func number(_ field: ArraySlice<UInt8>) -> Int64? {
+    /// The member name: `prefix/name` for POSIX ustar headers, else `name`.
+    public static func name(_ block: [UInt8]) -> String {
+        let name = String(decoding: string(block[Field.name]), as: UTF8.self)
+        guard block[Field.magic].elementsEqual(ustarMagic) else { return name }
+        let prefix = string(block[Field.prefix])
+        return prefix.isEmpty ? name : String(decoding: prefix, as: UTF8.self) + "/" + name
+    }
+
+    /// A numeric field, read as GNU tar does: octal digits after optional spaces or NULs,
+    /// ended by a space, a NUL or the field's end; or base-256 when the high bit of its first
+    /// byte is set. `nil` if neither, negative, or too large.
+    public static func number(_ field: ArraySlice<UInt8>) -> Int64? {
         guard let first = field.first else { return nil }
         if first & 0x80 != 0 {
             guard first == 0x80 else { return nil }  // 0xff marks a negative number
@@ -71,12 +89,13 @@ enum TarHeader {
             value = value * 8 + Int64(c - 0x30)
             digits = digits.dropFirst()
         }
-        return digits.allSatisfy { $0 == 0x20 || $0 == 0 } ? value : nil
+        guard let terminator = digits.first else { return value }
+        return terminator == 0x20 || terminator == 0 ? value : nil
     }
 
     /// The header's sums with the checksum field counted as spaces: unsigned (POSIX)
     /// and signed (what some historic writers produced).
-    static func checksums(_ block: [UInt8]) -> (unsigned: Int64, signed: Int64) {
+    public static func checksums(_ block: [UInt8]) -> (unsigned: Int64, signed: Int64) {
         var unsigned: Int64 = 0, signed: Int64 = 0
         for (i, byte) in block.enumerated() {
             let b = Field.checksum.contains(i) ? 0x20 : byte
@@ -86,8 +105,15 @@ enum TarHeader {
         return (unsigned, signed)
     }
 
+    /// Whether the stored checksum is one of ``checksums(_:)``.
+    public static func checksumMatches(_ block: [UInt8]) -> Bool {
+        guard let stored = number(block[Field.checksum]) else { return false }
+        let sums = checksums(block)
+        return stored == sums.unsigned || stored == sums.signed
+    }
+
     /// The `key=value` records of a PAX extended header.
-    static func paxRecords(_ data: [UInt8]) throws(MalformedPAX) -> [String: String] {
+    public static func paxRecords(_ data: [UInt8]) throws(MalformedPAX) -> [String: String] {
         var records: [String: String] = [:]
         var start = 0
         while start < data.count {
@@ -107,14 +133,14 @@ enum TarHeader {
     }
 
     /// Why PAX records did not parse.
-    struct MalformedPAX: Error {
-        let why: String
+    public struct MalformedPAX: Error {
+        public let why: String
     }
 
     // MARK: writing
 
     /// A ustar header block; `name` and `linkName` must fit their fields (use PAX otherwise).
-    static func encode(name: [UInt8], typeflag: UInt8, size: Int64, mode: UInt32, modificationTime: Int64, linkName: [UInt8] = []) -> [UInt8] {
+    public static func encode(name: [UInt8], typeflag: UInt8, size: Int64, mode: UInt32, modificationTime: Int64, linkName: [UInt8] = []) -> [UInt8] {
         var block = [UInt8](repeating: 0, count: blockSize)
         block.replaceSubrange(Field.name.lowerBound..<(Field.name.lowerBound + name.count), with: name)
         putOctal(Int64(mode), into: &block, Field.mode)
@@ -142,7 +168,7 @@ enum TarHeader {
     }
 
     /// One PAX record, `"<length> key=value\n"`, where the length counts itself.
-    static func paxRecord(_ key: String, _ value: String) -> [UInt8] {
+    public static func paxRecord(_ key: String, _ value: String) -> [UInt8] {
         let body = Array(" \(key)=\(value)\n".utf8)
         var length = body.count + 1
         while String(length).utf8.count + body.count != length { length = String(length).utf8.count + body.count }
