@@ -71,7 +71,7 @@ import OCIModel
         ]))
         #expect(provenance.buildDefinition.internalParameters?["github"]?["runner_environment"] == .string("self-hosted"))
         #expect(provenance.buildDefinition.resolvedDependencies == [
-            SLSAResourceDescriptor(uri: "git+https://ghe.example.com/acme/app@refs/tags/v1.2.0", digest: ["gitCommit": "c9b66fe1d7e304fc163746878ef0ff8043e63df6"])
+            ResourceDescriptor(uri: "git+https://ghe.example.com/acme/app@refs/tags/v1.2.0", digest: ["gitCommit": "c9b66fe1d7e304fc163746878ef0ff8043e63df6"])
         ])
         #expect(provenance.runDetails.builderID == "https://ghe.example.com/acme/app/.github/workflows/release.yml@refs/tags/v1.2.0")
         #expect(provenance.runDetails.metadata.invocationID == "https://ghe.example.com/acme/app/actions/runs/25969527923/attempts/1")

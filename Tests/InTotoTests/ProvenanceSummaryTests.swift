@@ -42,7 +42,7 @@ import OCIModel
         #expect(summary.sourceCommit == "dae8bd8eb433a4147b4655c00fe73e0f22bc0fb1")
         #expect(summary.entryPoint == ".github/workflows/release.yml")
         #expect(summary.materials == [
-            SLSAResourceDescriptor(uri: "git+https://github.com/sigstore/sigstore-js@refs/heads/main", digest: ["sha1": "dae8bd8eb433a4147b4655c00fe73e0f22bc0fb1"])
+            ResourceDescriptor(uri: "git+https://github.com/sigstore/sigstore-js@refs/heads/main", digest: ["sha1": "dae8bd8eb433a4147b4655c00fe73e0f22bc0fb1"])
         ])
     }
 

@@ -66,7 +66,7 @@ public struct ProvenanceBuilder: Sendable {
                     ])
                 ],
                 resolvedDependencies: [
-                    SLSAResourceDescriptor(uri: "git+\(github.repositoryURL)@\(github.ref)", digest: ["gitCommit": github.sha])
+                    ResourceDescriptor(uri: "git+\(github.repositoryURL)@\(github.ref)", digest: ["gitCommit": github.sha])
                 ]
             ),
             runDetails: .init(

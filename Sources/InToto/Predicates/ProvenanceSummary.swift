@@ -28,7 +28,7 @@ public struct ProvenanceSummary: Sendable, Equatable {
     /// The build's entry point: a workflow file or Dockerfile path.
     public var entryPoint: String?
     /// v1 `resolvedDependencies` or v0.2 `materials`.
-    public var materials: [SLSAResourceDescriptor]
+    public var materials: [ResourceDescriptor]
 
     /// The key under which BuildKit puts its own metadata in v0.2 `metadata`.
     static let buildKitV02MetadataKey = "https://mobyproject.org/buildkit@v1#metadata"
@@ -41,7 +41,7 @@ public struct ProvenanceSummary: Sendable, Equatable {
             let definition = predicate["buildDefinition"]
             builderID = predicate["runDetails"]?["builder"]?["id"]?.string
             buildType = definition?["buildType"]?.string
-            materials = (definition?["resolvedDependencies"]?.array ?? []).compactMap(SLSAResourceDescriptor.init(json:))
+            materials = (definition?["resolvedDependencies"]?.array ?? []).compactMap(ResourceDescriptor.init(json:))
             let external = definition?["externalParameters"]
             sources = [
                 SourceCandidate(workflow: external?["workflow"], dependencies: materials),
@@ -52,7 +52,7 @@ public struct ProvenanceSummary: Sendable, Equatable {
         case PredicateType.slsaProvenanceV02:
             builderID = predicate["builder"]?["id"]?.string
             buildType = predicate["buildType"]?.string
-            materials = (predicate["materials"]?.array ?? []).compactMap(SLSAResourceDescriptor.init(json:))
+            materials = (predicate["materials"]?.array ?? []).compactMap(ResourceDescriptor.init(json:))
             sources = [
                 SourceCandidate(configSource: predicate["invocation"]?["configSource"], entryPointKey: "entryPoint"),
                 SourceCandidate(vcs: predicate["metadata"]?[Self.buildKitV02MetadataKey]?["vcs"]),
@@ -84,7 +84,7 @@ private struct SourceCandidate {
 
     /// GitHub's `externalParameters.workflow` {repository, ref, path}, with the
     /// commit of the dependency fetched from that repository.
-    init(workflow: JSONValue?, dependencies: [SLSAResourceDescriptor]) {
+    init(workflow: JSONValue?, dependencies: [ResourceDescriptor]) {
         repository = workflow?["repository"]?.string
         ref = workflow?["ref"]?.string
         entryPoint = workflow?["path"]?.string
@@ -99,7 +99,7 @@ private struct SourceCandidate {
         let location = configSource?["uri"]?.string.map(GitLocation.init(uri:))
         repository = location?.repository
         ref = location?.ref
-        commit = configSource.flatMap(SLSAResourceDescriptor.init(json:)).flatMap(Self.commit(in:))
+        commit = configSource.flatMap(ResourceDescriptor.init(json:)).flatMap(Self.commit(in:))
         entryPoint = configSource?[entryPointKey]?.string
     }
 
@@ -110,7 +110,7 @@ private struct SourceCandidate {
     }
 
     /// The first `git+` dependency.
-    init(gitDependencyIn dependencies: [SLSAResourceDescriptor]) {
+    init(gitDependencyIn dependencies: [ResourceDescriptor]) {
         let git = dependencies.first { $0.uri?.hasPrefix("git+") == true }
         let location = git?.uri.map(GitLocation.init(uri:))
         repository = location?.repository
@@ -118,7 +118,7 @@ private struct SourceCandidate {
         commit = git.flatMap(Self.commit(in:))
     }
 
-    private static func commit(in resource: SLSAResourceDescriptor) -> String? {
+    private static func commit(in resource: ResourceDescriptor) -> String? {
         resource.digest["gitCommit"] ?? resource.digest["sha1"]
     }
 }

@@ -25,11 +25,11 @@ public struct SLSAProvenance: Sendable, Equatable {
         /// Inputs the builder chose; omitted when nil.
         public var internalParameters: [String: JSONValue]?
         /// Artifacts the build fetched, e.g. the source commit; omitted when empty.
-        public var resolvedDependencies: [SLSAResourceDescriptor]
+        public var resolvedDependencies: [ResourceDescriptor]
 
         public init(
             buildType: String, externalParameters: [String: JSONValue],
-            internalParameters: [String: JSONValue]? = nil, resolvedDependencies: [SLSAResourceDescriptor] = []
+            internalParameters: [String: JSONValue]? = nil, resolvedDependencies: [ResourceDescriptor] = []
         ) {
             self.buildType = buildType
             self.externalParameters = externalParameters
