@@ -8,7 +8,8 @@
 # per file and as one process for all files.
 # Relevant findings: zizmor's unpinned-uses and actionlint's `action` findings (retired or
 # deprecated runtimes, unknown inputs) on supply-chain actions (docker/*, actions/attest*,
-# sigstore/*, anchore/*).
+# sigstore/*, anchore/*), and zizmor's cache-poisoning in jobs that publish (push, sign or
+# attest; SLSA Build L3 isolation). Needs PyYAML for the job boundaries.
 #   Benchmarks/doctor-vs-peers.sh
 #   HALLMARK_STATIC_SCRATCH=DIR  SwiftPM scratch path for the release build, linked with
 #     --static-swift-stdlib as a distributed Linux binary is (default .build-static)
@@ -43,6 +44,7 @@ start=$(now); for _ in $(seq $runs); do "$actionlint" -format '{{json .}}' "${fi
 
 python3 - "$work" "${files[@]}" <<'PY'
 import json, os, sys
+import yaml  # PyYAML: job boundaries, to judge zizmor's cache-poisoning findings
 work, files = sys.argv[1], sys.argv[2:]
 supply = ("docker/", "actions/attest", "sigstore/", "anchore/")
 def load(name):
@@ -56,6 +58,35 @@ def uses_line(lines, row):
     return row
 def supply_chain(lines, n):
     return "uses:" in lines[n - 1] and any(p in lines[n - 1] for p in supply)
+def jobs(text):
+    """(first line, last line, job) for each job, 1-based."""
+    root = yaml.compose(text)
+    value = yaml.safe_load(text)
+    found = []
+    for key, node in root.value:
+        if key.value == "jobs":
+            starts = [(k.start_mark.line + 1, k.value) for k, _ in node.value]
+            for index, (line, name) in enumerate(starts):
+                end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(text.split("\n"))
+                found.append((line, end, value["jobs"][name]))
+    return found
+def publishes(job):
+    for step in job.get("steps") or []:
+        uses, run, inputs = str(step.get("uses", "")), str(step.get("run", "")), step.get("with") or {}
+        if uses.startswith("docker/build-push-action") and str(inputs.get("push", "false")).lower() != "false":
+            return True
+        if uses.startswith("actions/attest") or any(c in run for c in ("docker push", "cosign sign", "cosign attest", "imagetools create")):
+            return True
+    return False
+def disputed(lines, row):
+    """Why a zizmor cache-poisoning finding at `row` is not a cache: setup-go below v4 caches only with `cache: true`."""
+    n = uses_line(lines, row)
+    text = lines[n - 1]
+    if "actions/setup-go@v" in text:
+        major = text.split("actions/setup-go@v")[1].split(".")[0].strip()
+        if major.isdigit() and int(major) < 4 and not any("cache: true" in l for l in lines[n:n + 4]):
+            return f"line {row}: setup-go v{major} caches only with `cache: true`"
+    return None
 hallmark, zizmor, actionlint = {}, {}, {}
 for x in load("hallmark.json"):
     hallmark.setdefault(os.path.realpath(x["path"]), []).append(x)
@@ -65,24 +96,37 @@ for z in load("zizmor.json"):
 for a in load("actionlint.json"):
     actionlint.setdefault(os.path.realpath(a["filepath"]), []).append(a)
 missed_total = extra_total = 0
+disputes = []
 for f in files:
     key = os.path.realpath(f)
-    lines = open(f, encoding="utf-8", errors="replace").read().split("\n")
+    text = open(f, encoding="utf-8", errors="replace").read()
+    lines = text.split("\n")
+    job_ranges = jobs(text)
+    job_at = lambda row: next((i for i, (a, b, _) in enumerate(job_ranges) if a <= row <= b), None)
     mine = {uses_line(lines, x["position"]["line"]) for x in hallmark.get(key, []) if x["rule"] == "action-version"}
+    mine |= {("cache-poisoning", job_at(x["position"]["line"])) for x in hallmark.get(key, []) if x["rule"] == "cache-poisoning"}
     z_rel = set()
     for z in zizmor.get(key, []):
-        row = z["locations"][0]["concrete"]["location"]["start_point"]["row"] + 1
-        n = uses_line(lines, row)
-        if z["ident"] == "unpinned-uses" and supply_chain(lines, n):
-            z_rel.add(n)
+        primary = next((l for l in z["locations"] if l["symbolic"].get("kind") == "Primary"), z["locations"][0])
+        row = primary["concrete"]["location"]["start_point"]["row"] + 1
+        if z["ident"] == "unpinned-uses" and supply_chain(lines, uses_line(lines, row)):
+            z_rel.add(uses_line(lines, row))
+        elif z["ident"] == "cache-poisoning" and job_at(row) is not None and publishes(job_ranges[job_at(row)][2]):
+            why = disputed(lines, row)
+            if why:
+                disputes.append(f"{os.path.basename(os.path.dirname(f))}/{os.path.basename(f)} {why}")
+            else:
+                z_rel.add(("cache-poisoning", job_at(row)))
     a_rel = {a["line"] for a in actionlint.get(key, []) if a["kind"] == "action" and supply_chain(lines, a["line"])}
-    missed = sorted((z_rel | a_rel) - mine)
+    missed = sorted((z_rel | a_rel) - mine, key=str)
     guide = sorted({x["rule"] for x in hallmark.get(key, []) if x["rule"] != "action-version"})
     missed_total += len(missed)
     extra_total += len([x for x in hallmark.get(key, []) if x["rule"] != "action-version"])
-    print(f"{os.path.relpath(f, os.path.dirname(os.path.dirname(f)))}: zizmor {sorted(z_rel)}; actionlint {sorted(a_rel)}; "
-          f"hallmark misses {missed}; hallmark-only guide rules {guide}")
+    show = lambda s: sorted((x if isinstance(x, int) else f"{x[0]} in job {job_ranges[x[1]][0]}" for x in s), key=str)
+    print(f"{os.path.relpath(f, os.path.dirname(os.path.dirname(f)))}: zizmor {show(z_rel)}; actionlint {sorted(a_rel)}; "
+          f"hallmark misses {show(missed)}; hallmark-only guide rules {guide}")
 print(f"relevant peer findings Hallmark misses: {missed_total}")
+print(f"peer findings Hallmark disputes: {len(disputes)}" + "".join(f"\n  {d}" for d in disputes))
 print(f"guide findings only Hallmark reports: {extra_total}")
 PY
 printf "runtime over %d files, one process per file: hallmark %.3f s, zizmor %.3f s (%.2fx), actionlint %.3f s (%.2fx)\n" \

@@ -8,7 +8,8 @@ import TestSupport
 /// the permission gaps of ShelfBridge's pre-fix workflow, excid-io's BuildKit-only
 /// attestations left unsigned (no id-token), NethermindEth attesting a `load: true`
 /// digest, sitespeed.io's `provenance: false` workaround, builds without buildx,
-/// unpinned, tag-pinned and old actions (commit pins judged by their `# vX.Y.Z` comment:
+/// mondoo-operator's release build restoring the Go module cache, unpinned, tag-pinned and
+/// old actions (commit pins judged by their `# vX.Y.Z` comment:
 /// the docker v3/v5/v6 majors run on the deprecated Node 20), scans without thresholds,
 /// SBOM attestations without a trim step (midnight-node's trim step is recognised);
 /// nothing about the intentional PR gating of ib-schema-registry, and only the Node 20
@@ -47,7 +48,7 @@ import TestSupport
         ("midnightntwrk__midnight-node/sign-image.yml", "action-version@25"),
         ("midnightntwrk__midnight-node/test-attestation.yml", "action-version@110"),
         ("mondoohq__mondoo-operator/publish.yaml",
-         "action-version@60 action-version@65 action-version@74 action-version@89 action-version@105 "
+         "cache-poisoning@56 action-version@60 action-version@65 action-version@74 action-version@89 action-version@105 "
             + "buildx-missing@105 provenance-mode@105 sbom-missing@105 action-version@115 action-version@153 "
             + "action-version@158 action-version@167 action-version@201 action-version@204 action-version@211 "
             + "action-version@216 action-version@240 action-version@247 provenance-mode@247 sbom-missing@247 "

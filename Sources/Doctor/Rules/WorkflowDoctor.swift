@@ -7,7 +7,7 @@ public struct WorkflowDoctor: Sendable {
         MissingIDTokenRule(), MissingAttestationsWriteRule(), MissingPackagesWriteRule(), BuildxMissingRule(), QEMUMissingRule(), ActionVersionRule(),
         ProvenanceModeRule(), AttestOnForkPRRule(), ScanWithoutThresholdRule(), AttestUnpushedDigestRule(),
         LoginConditionRule(), CacheExportRule(), SBOMSizeRule(), SBOMNeedsPushRule(), SBOMInputRule(), ContentsReadRule(), LoginOrderRule(),
-        VerifyTimingRule(), BuildKitVersionRule(),
+        VerifyTimingRule(), BuildKitVersionRule(), CachePoisoningRule(),
     ]
 
     public init(rules: [any WorkflowRule] = WorkflowDoctor.standardRules) {
