@@ -11,7 +11,8 @@ struct TriageCommand: AsyncParsableCommand {
         discussion: """
             LOG is a GitHub Actions log file (raw, with or without timestamps and colours) or - for \
             standard input. The patterns come from a data file (triage-knowledge.json), so new failure \
-            patterns need no code. --escalation DIR writes the troubleshooting guide's escalation bundle.
+            patterns need no code: --knowledge FILE adds categories in the same format (one with a \
+            bundled id replaces it). --escalation DIR writes the troubleshooting guide's escalation bundle.
             Exit status 1 when a failure was recognised, 0 when none was.
 
             \(ExitStatus.help)
@@ -27,12 +28,19 @@ struct TriageCommand: AsyncParsableCommand {
     @Option(help: "Write an escalation bundle (log, error lines, verification commands, report template) to this folder.")
     var escalation: String?
 
+    @Option(help: "A knowledge-base file (triage-knowledge.json format) whose categories are added to the bundled ones; repeatable.")
+    var knowledge: [String] = []
+
     /// The largest log read.
     static let maxLogSize = 256 << 20
 
     func run() async throws {
         let bytes = log == "-" ? try FileInput.readStandardInput(limit: Self.maxLogSize) : try FileInput.read(log, limit: Self.maxLogSize)
-        let diagnoses = try LogClassifier(knowledge: try TriageKnowledge.bundled()).classify(bytes: bytes)
+        var base = try TriageKnowledge.bundled()
+        for file in knowledge {
+            base = base.merging(try TriageKnowledge.load(Data(try FileInput.read(file, limit: 16 << 20)), source: file))
+        }
+        let diagnoses = try LogClassifier(knowledge: base).classify(bytes: bytes)
         switch format {
         case .json: Terminal.print(try JSONOutput.render(diagnoses))
         case .text: Terminal.print(TriageText.render(diagnoses, source: log))

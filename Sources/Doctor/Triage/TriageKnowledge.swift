@@ -27,6 +27,13 @@ public struct TriageKnowledge: Sendable, Decodable {
         return try load(Data(contentsOf: url), source: "triage-knowledge.json")
     }
 
+    /// This knowledge base with `other`'s categories added; a category of `other` with an id
+    /// already here replaces it.
+    public func merging(_ other: TriageKnowledge) -> TriageKnowledge {
+        let replaced = Set(other.categories.map(\.id))
+        return TriageKnowledge(version: version, categories: categories.filter { !replaced.contains($0.id) } + other.categories)
+    }
+
     /// A knowledge base from JSON; every pattern must compile.
     public static func load(_ data: Data, source: String) throws -> TriageKnowledge {
         let knowledge: TriageKnowledge
