@@ -153,4 +153,33 @@ import TestSupport
         #expect(found.first?.message.contains("`attestations: write`") == true)
         #expect(WorkflowDoctor().check([try load("test-attestation.yml"), callee])[0].allSatisfy { $0.rule == "action-version" })
     }
+
+    /// The SLSA container generator: the caller must grant what its documentation asks for,
+    /// and call it at a vX.Y.Z tag (it checks its own ref).
+    @Test func theSLSAContainerGenerator() throws {
+        let yaml = """
+            on:
+              push:
+                tags: ['v*']
+            jobs:
+              provenance:
+                permissions:
+                  id-token: write
+                uses: slsa-framework/slsa-github-generator/.github/workflows/generator_container_slsa3.yml@v2.1.0
+                with:
+                  image: ghcr.io/o/r
+                  digest: sha256:abc
+            """
+        let found = try Self.findings(yaml)
+        #expect(found.map { "\($0.rule)@\($0.position.line)" } == ["reusable-workflow-permissions@6"])
+        #expect(found.first?.message.contains("`actions: read` (its documentation), `packages: write` (its documentation)") == true)
+        let granted = yaml.replacingOccurrences(of: "      id-token: write", with: "      id-token: write\n      actions: read\n      packages: write")
+        #expect(try Self.findings(granted).isEmpty)
+        let pinned = try WorkflowRuleTests.findings(granted.replacingOccurrences(of: "@v2.1.0", with: "@\(String(repeating: "a", count: 40))"))
+        #expect(pinned.map { "\($0.rule)@\($0.position.line):\($0.severity)" } == ["action-version@5:error"])
+        // Other remote reusable workflows: a branch is a moving ref; a SHA is fine.
+        let other = "jobs:\n  call:\n    uses: o/r/.github/workflows/x.yml@main\n"
+        #expect(try WorkflowRuleTests.findings(other).map { "\($0.rule):\($0.severity)" } == ["action-version:warning"])
+        #expect(try WorkflowRuleTests.findings(other.replacingOccurrences(of: "@main", with: "@\(String(repeating: "b", count: 40))")).isEmpty)
+    }
 }

@@ -22,7 +22,7 @@ struct ActionVersionRule: WorkflowRule {
     ]
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        workflow.jobs.flatMap { job in
+        workflow.jobs.compactMap { calledWorkflowRef($0, in: workflow) } + workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
                 guard let action = step.action, let ref = step.ref, !action.hasPrefix("./") else { return nil }
                 if ref.count == 40, ref.allSatisfy(\.isHexDigit) {
@@ -43,6 +43,26 @@ struct ActionVersionRule: WorkflowRule {
                                "      - uses: \(action)@<full commit SHA> # vX.Y.Z")
             }
         }
+    }
+
+    /// A remote reusable workflow (`jobs.<id>.uses: owner/repo/.github/workflows/x.yml@ref`) on a
+    /// moving ref; the SLSA generators, which check their own ref, on anything but `@vX.Y.Z`.
+    private func calledWorkflowRef(_ job: Job, in workflow: Workflow) -> DoctorFinding? {
+        guard let uses = job.uses, !uses.hasPrefix("./"), let at = uses.lastIndex(of: "@") else { return nil }
+        let (name, ref) = (String(uses[..<at]), String(uses[uses.index(after: at)...]))
+        if name.lowercased().hasPrefix("slsa-framework/slsa-github-generator/") {
+            let parts = ref.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+            guard !(ref.hasPrefix("v") && parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+            return DoctorFinding(
+                rule: id, severity: .error, path: workflow.path, position: job.position,
+                message: "the SLSA generator is called at @\(ref); it must be a vX.Y.Z tag",
+                why: "The SLSA generators verify the ref they were called at and fail for a commit SHA, a branch or a short tag.",
+                fix: "    uses: \(name)@v2.1.0")
+        }
+        if ref.count == 40, ref.allSatisfy(\.isHexDigit) { return nil }
+        if Self.major(ref) != nil { return nil }
+        return finding(workflow, job.position, "\(name)@\(ref) follows a moving ref", "A branch can change under the workflow; the called workflow runs with this job's token.",
+                       "    uses: \(name)@<full commit SHA> # vX.Y.Z")
     }
 
     /// A major below the guide's minimum, or one still on Node 20.
@@ -71,7 +91,11 @@ struct ActionVersionRule: WorkflowRule {
     }
 
     private func finding(_ workflow: Workflow, _ step: Step, _ message: String, _ why: String, _ fix: String) -> DoctorFinding {
-        DoctorFinding(rule: id, severity: .warning, path: workflow.path, position: step.position, message: message, why: why, fix: fix)
+        finding(workflow, step.position, message, why, fix)
+    }
+
+    private func finding(_ workflow: Workflow, _ position: SourcePosition, _ message: String, _ why: String, _ fix: String) -> DoctorFinding {
+        DoctorFinding(rule: id, severity: .warning, path: workflow.path, position: position, message: message, why: why, fix: fix)
     }
 
     /// `v3`, `v3.1.0`, `3` → 3; nil for branch names.

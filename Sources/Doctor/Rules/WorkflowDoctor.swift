@@ -16,11 +16,12 @@ public struct WorkflowDoctor: Sendable {
 
     /// The findings of `workflow`, by position.
     public func check(_ workflow: Workflow) -> [DoctorFinding] {
-        check(workflow, with: rules)
+        check([workflow])[0]
     }
 
     /// The findings of workflows from one repository: each one's, plus jobs that call a
-    /// local reusable workflow among them without granting what it needs.
+    /// reusable workflow (local, among them, or a well-known remote one) without granting
+    /// what it needs.
     public func check(_ workflows: [Workflow]) -> [[DoctorFinding]] {
         let crossFile = rules + [ReusableWorkflowRule(workflows: workflows)]
         return workflows.map { check($0, with: crossFile) }
