@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reading input files named on the command line, with errors that name them.
 enum FileInput {
@@ -14,16 +17,21 @@ enum FileInput {
         return Array(data)
     }
 
-    /// Standard input, read in pieces so that more than `limit` bytes is an error before it
-    /// is all in memory.
-    static func readStandardInput(limit: Int) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
-            bytes += chunk
-            if bytes.count > limit {
-                throw UsageError("standard input: over the \(limit)-byte limit for this input (pass a file cut with `tail -c`)")
+    /// Reads the file at `path` (standard input for `-`) in pieces of `pieceSize` bytes
+    /// into one reused buffer, handing each to `body`: memory stays at one piece.
+    static func stream(_ path: String, pieceSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw UsageError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var buffer = [UInt8](repeating: 0, count: pieceSize)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, pieceSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw UsageError("cannot read \(path == "-" ? "standard input" : path): \(String(cString: strerror(errno)))")
             }
+            if count == 0 { return }
+            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
         }
-        return bytes
     }
 }

@@ -31,21 +31,31 @@ struct TriageCommand: AsyncParsableCommand {
     @Option(help: "A knowledge-base file (triage-knowledge.json format) whose categories are added to the bundled ones; repeatable.")
     var knowledge: [String] = []
 
-    /// The largest log read.
+    /// The largest log an escalation bundle copies (classifying alone streams any size).
     static let maxLogSize = 256 << 20
 
     func run() async throws {
-        let bytes = log == "-" ? try FileInput.readStandardInput(limit: Self.maxLogSize) : try FileInput.read(log, limit: Self.maxLogSize)
         var base = try TriageKnowledge.bundled()
         for file in knowledge {
             base = base.merging(try TriageKnowledge.load(Data(try FileInput.read(file, limit: 16 << 20)), source: file))
         }
-        let diagnoses = try LogClassifier(knowledge: base).classify(bytes: bytes)
+        // The log streams past the classifier; only the escalation bundle keeps a copy.
+        var scan = LogScan(try LogClassifier(knowledge: base))
+        var kept: [UInt8] = []
+        try FileInput.stream(log) { piece in
+            scan.feed(piece)
+            guard escalation != nil else { return }
+            guard kept.count + piece.count <= Self.maxLogSize else {
+                throw UsageError("\(log): over the \(Self.maxLogSize)-byte limit for an escalation bundle's copy of the log")
+            }
+            kept += piece
+        }
+        let diagnoses = scan.finish()
         switch format {
         case .json: Terminal.print(try JSONOutput.render(diagnoses))
         case .text: Terminal.print(TriageText.render(diagnoses, source: log))
         }
-        if let escalation { try EscalationBundle(directory: escalation).write(log: bytes, source: log, diagnoses: diagnoses) }
+        if let escalation { try EscalationBundle(directory: escalation).write(log: kept, source: log, diagnoses: diagnoses) }
         if !diagnoses.isEmpty { throw ExitCode(ExitStatus.failed.rawValue) }
     }
 }

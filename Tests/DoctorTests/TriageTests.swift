@@ -85,6 +85,36 @@ import TestSupport
         #expect(untested.isEmpty, "add a synthetic log for \(untested)")
     }
 
+    /// Fed in 7-byte pieces (lines spanning pieces), every real excerpt gets the same
+    /// diagnoses, with the same line numbers, as in one piece.
+    @Test func streamingInPiecesChangesNothing() throws {
+        let classifier = try Self.classifier.get()
+        for row in try Self.indexRows() {
+            let bytes = Array(try Data(contentsOf: SharedTestData.url("ci-logs/" + row.file)))
+            var scan = LogScan(classifier)
+            for start in stride(from: 0, to: bytes.count, by: 7) {
+                bytes[start..<min(start + 7, bytes.count)].withUnsafeBufferPointer { scan.feed($0) }
+            }
+            let pieces = scan.finish().map { "\($0.category)\($0.lines.map(\.number))" }
+            let whole = classifier.classify(String(decoding: bytes, as: UTF8.self)).map { "\($0.category)\($0.lines.map(\.number))" }
+            #expect(pieces == whole, "\(row.file)")
+        }
+    }
+
+    /// A line far over the kept length is judged by its start; the next line keeps its number.
+    @Test func anEndlessLineStaysBounded() throws {
+        var scan = LogScan(try Self.classifier.get())
+        let start = Array("Error: Unauthorized ".utf8)
+        start.withUnsafeBufferPointer { scan.feed($0) }
+        let filler = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        for _ in 0..<8 { filler.withUnsafeBufferPointer { scan.feed($0) } }
+        Array("\nexec /bin/sh: exec format error\n".utf8).withUnsafeBufferPointer { scan.feed($0) }
+        let found = scan.finish()
+        #expect(found.map(\.category).sorted() == ["exec-format-error", "unauthorized"])
+        #expect(found.first { $0.category == "exec-format-error" }?.lines.first?.number == 2)
+        #expect((found.first { $0.category == "unauthorized" }?.lines.first?.text.utf8.count ?? 0) <= LogScan.maxLineLength)
+    }
+
     @Test func aCleanLogHasNoDiagnosis() throws {
         #expect(try Self.classifier.get().classify("Run actions/checkout@v4\nDone\n").isEmpty)
     }

@@ -44,38 +44,36 @@ public struct LogClassifier: @unchecked Sendable {
         return log.withUTF8(classify)
     }
 
-    /// The diagnoses of a log file's bytes (invalid UTF-8 is shown as U+FFFD in the lines).
-    public func classify(bytes: [UInt8]) -> [Diagnosis] {
-        bytes.withUnsafeBufferPointer(classify)
+    /// The diagnoses of a log's bytes.
+    func classify(_ log: UnsafeBufferPointer<UInt8>) -> [Diagnosis] {
+        var scan = LogScan(self)
+        scan.feed(log)
+        return scan.finish()
     }
 
-    /// The diagnoses of a log's bytes. Lines are cleaned and given to the regular
-    /// expressions only when the literal prefilter says some pattern may match.
-    func classify(_ log: UnsafeBufferPointer<UInt8>) -> [Diagnosis] {
-        var found: [Int: [LogLine]] = [:]
-        var possible = [Bool](repeating: false, count: prefilter.literals.count)
-        var scratch: [UInt8] = []
-        var start = 0
-        var number = 0
-        while start <= log.count {
-            let end = log[start...].firstIndex(of: UInt8(ascii: "\n")) ?? log.count
-            number += 1
-            let raw = UnsafeBufferPointer(rebasing: log[start..<end])
-            start = end + 1
-            guard prefilter.mark(raw, into: &possible, scratch: &scratch) else { continue }
-            let line = Self.clean(raw)
-            guard !line.isEmpty else { continue }
-            let range = NSRange(line.startIndex..., in: line)
-            var first = 0
-            for (category, patterns) in expressions.enumerated() {
-                defer { first += patterns.count }
-                guard patterns.indices.contains(where: { possible[first + $0] && patterns[$0].firstMatch(in: line, range: range) != nil }) else { continue }
-                if found[category, default: []].count < Self.maxLinesPerDiagnosis {
-                    found[category, default: []].append(LogLine(number: number, text: line))
-                }
+    /// Examines line `number`: it is cleaned and given to the regular expressions only when
+    /// the literal prefilter says some pattern may match; matches are added to `found`.
+    func examine(_ raw: UnsafeBufferPointer<UInt8>, number: Int, into found: inout [Int: [LogLine]], possible: inout [Bool], scratch: inout [UInt8]) {
+        guard prefilter.mark(raw, into: &possible, scratch: &scratch) else { return }
+        let line = Self.clean(raw)
+        guard !line.isEmpty else { return }
+        let range = NSRange(line.startIndex..., in: line)
+        var first = 0
+        for (category, patterns) in expressions.enumerated() {
+            defer { first += patterns.count }
+            guard patterns.indices.contains(where: { possible[first + $0] && patterns[$0].firstMatch(in: line, range: range) != nil }) else { continue }
+            if found[category, default: []].count < Self.maxLinesPerDiagnosis {
+                found[category, default: []].append(LogLine(number: number, text: line))
             }
         }
-        return found.keys.sorted { a, b in
+    }
+
+    /// The number of patterns, for ``examine(_:number:into:possible:scratch:)``'s `possible`.
+    var patternCount: Int { prefilter.literals.count }
+
+    /// The categories found, most specific first.
+    func rank(_ found: [Int: [LogLine]]) -> [Diagnosis] {
+        found.keys.sorted { a, b in
             let (x, y) = (knowledge.categories[a], knowledge.categories[b])
             return x.priority != y.priority ? x.priority < y.priority : (found[a]?.first?.number ?? 0) < (found[b]?.first?.number ?? 0)
         }.map { index in
