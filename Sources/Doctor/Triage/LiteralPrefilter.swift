@@ -11,6 +11,9 @@ struct LiteralPrefilter: Sendable {
     /// costs two array reads and no reference counting.
     private let bigramStart: [Int32]
     private let patternsByBigram: [Int]
+    /// The literals end to end, pattern i's at `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
+    private let literalBytes: [UInt8]
+    private let literalStart: [Int]
     private let alwaysTried: [Int]
 
     init(patterns: [String]) {
@@ -29,6 +32,10 @@ struct LiteralPrefilter: Sendable {
         bigramStart[1 << 16] = Int32(patternsByBigram.count)
         self.bigramStart = bigramStart
         self.patternsByBigram = patternsByBigram
+        var literalStart = [0]
+        for literal in literals { literalStart.append(literalStart[literalStart.count - 1] + (literal?.count ?? 0)) }
+        self.literalBytes = literals.flatMap { $0 ?? [] }
+        self.literalStart = literalStart
         self.alwaysTried = alwaysTried
     }
 
@@ -57,16 +64,31 @@ struct LiteralPrefilter: Sendable {
             return count
         }
         guard count >= 2 else { return any }
+        // Unsafe views: this loop runs for every byte of the log, and array accesses would
+        // retain and release the arrays each time.
         scratch.withUnsafeBufferPointer { bytes in
-            for position in 0..<(count - 1) {
-                let key = Int(Self.bigram(bytes[position], bytes[position + 1]))
-                let (first, end) = (Int(bigramStart[key]), Int(bigramStart[key + 1]))
-                guard first < end else { continue }
-                for pattern in patternsByBigram[first..<end] where !possible[pattern] {
-                    guard let literal = literals[pattern], position + literal.count <= count else { continue }
-                    if bytes[position..<position + literal.count].elementsEqual(literal) {
-                        possible[pattern] = true
-                        any = true
+            bigramStart.withUnsafeBufferPointer { starts in
+                patternsByBigram.withUnsafeBufferPointer { patterns in
+                    literalStart.withUnsafeBufferPointer { offsets in
+                        literalBytes.withUnsafeBufferPointer { literalBytes in
+                            possible.withUnsafeMutableBufferPointer { possible in
+                                for position in 0..<(count - 1) {
+                                    let key = Int(bytes[position]) << 8 | Int(bytes[position + 1])
+                                    var next = Int(starts[key])
+                                    let end = Int(starts[key + 1])
+                                    while next < end {
+                                        let pattern = patterns[next]
+                                        next += 1
+                                        let literal = offsets[pattern]..<offsets[pattern + 1]
+                                        guard !possible[pattern], position + literal.count <= count else { continue }
+                                        if bytes[position..<position + literal.count].elementsEqual(literalBytes[literal]) {
+                                            possible[pattern] = true
+                                            any = true
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
