@@ -16,58 +16,62 @@ import TestSupport
 /// login-action in the otherwise good midnight-node workflows.
 @Suite struct RealWorkflowTests {
     static let expected: [(String, String)] = [
-        ("DependencyTrack__dependency-track/anchore.yml", "action-version@14 scan-without-threshold@14"),
+        ("DependencyTrack__dependency-track/anchore.yml", "scan-without-threshold@14 action-version@15"),
         ("FoldingAtHome__containers/anchore.yml", "scan-without-threshold@37"),
-        ("JonathanTreffler__backblaze-personal-wine-container/docker-publish.yml", "action-version@33 provenance-mode@69 sbom-missing@69"),
+        ("JonathanTreffler__backblaze-personal-wine-container/docker-publish.yml", "action-version@34 provenance-mode@69 sbom-missing@69"),
         ("NethermindEth__github-workflows/publish-docker.yaml",
-         "action-version@72 action-version@76 action-version@88 action-version@96 action-version@104 action-version@116 "
-            + "action-version@160 attest-unpushed-digest@166"),
+         "action-version@74 action-version@77 action-version@90 action-version@98 action-version@106 "
+            + "action-version@118 action-version@162 attest-unpushed-digest@166"),
         ("actions__starter-workflows/anchore-syft.yml", ""),
         ("actions__starter-workflows/anchore.yml", ""),
         ("actions__starter-workflows/docker-publish.yml",
-         "action-version@51 action-version@56 action-version@66 action-version@74 provenance-mode@74 sbom-missing@74 cache-export@83"),
+         "action-version@52 action-version@58 action-version@68 provenance-mode@74 sbom-missing@74 "
+            + "action-version@76 cache-export@83"),
         ("anchore__syft/release.yaml", ""),
         ("devwareh__SynoReverseProxy/docker-publish.yml",
-         "action-version@26 action-version@29 action-version@32 action-version@39 action-version@51 "
-            + "provenance-mode@51 sbom-missing@51 action-version@73 action-version@76 action-version@79 "
-            + "action-version@86 action-version@98 provenance-mode@98 sbom-missing@98"),
+         "action-version@27 action-version@30 action-version@33 action-version@41 provenance-mode@51 "
+            + "sbom-missing@51 action-version@52 action-version@74 action-version@77 action-version@80 "
+            + "action-version@88 provenance-mode@98 sbom-missing@98 action-version@99"),
         ("excid-io__attestations-test/ci_att_actions.yaml",
-         "action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@45 "
-            + "action-version@74 action-version@82 action-version@90 action-version@97 sbom-size@103 "
-            + "action-version@119"),
-        ("excid-io__attestations-test/ci_att_docker.yaml", "missing-id-token@20 action-version@28 action-version@31 action-version@39 action-version@45 provenance-mode@55"),
+         "action-version@29 action-version@32 action-version@40 provenance-mode@45 action-version@46 "
+            + "action-version@75 action-version@83 action-version@91 action-version@98 sbom-size@103 "
+            + "action-version@120"),
+        ("excid-io__attestations-test/ci_att_docker.yaml",
+         "missing-id-token@20 action-version@29 action-version@32 action-version@40 action-version@46 "
+            + "provenance-mode@55"),
         ("infobloxopen__ib-schema-registry/build-image.yml",
-         "action-version@32 action-version@35 action-version@84 action-version@91 action-version@104 "
-            + "cache-export@124 action-version@302 sbom-size@308 action-version@311 sbom-size@317 "
-            + "action-version@424 action-version@482 action-version@485"),
-        ("infobloxopen__ib-schema-registry/helm-test.yaml", "action-version@47"),
+         "action-version@33 action-version@36 action-version@85 action-version@93 action-version@106 "
+            + "cache-export@124 action-version@304 sbom-size@308 action-version@313 sbom-size@317 "
+            + "action-version@425 action-version@483 action-version@486"),
+        ("infobloxopen__ib-schema-registry/helm-test.yaml", "action-version@48"),
         ("jacobwoffenden__github-attestation-demo/release.yml",
-         "action-version@30 action-version@38 buildx-missing@38 provenance-mode@38 action-version@59 action-version@67 sbom-size@73 "
-            + "verify-timing@85"),
-        ("midnightntwrk__midnight-node/sbom-scan-image.yml", "action-version@79 action-version@86"),
-        ("midnightntwrk__midnight-node/sign-image.yml", "action-version@25"),
-        ("midnightntwrk__midnight-node/test-attestation.yml", "action-version@110"),
+         "action-version@32 buildx-missing@38 provenance-mode@38 action-version@40 action-version@60 "
+            + "action-version@68 sbom-size@73 verify-timing@85"),
+        ("midnightntwrk__midnight-node/sbom-scan-image.yml", "action-version@80 action-version@88"),
+        ("midnightntwrk__midnight-node/sign-image.yml", "action-version@26"),
+        ("midnightntwrk__midnight-node/test-attestation.yml", "action-version@111"),
         ("mondoohq__mondoo-operator/publish.yaml",
-         "cache-poisoning@56 action-version@60 action-version@65 action-version@74 action-version@89 action-version@105 "
-            + "buildx-missing@105 provenance-mode@105 sbom-missing@105 action-version@115 action-version@153 "
-            + "action-version@158 action-version@167 action-version@201 action-version@204 action-version@211 "
-            + "action-version@216 action-version@240 action-version@247 provenance-mode@247 sbom-missing@247 "
-            + "action-version@294 action-version@338 action-version@409 action-version@424 action-version@484"),
+         "cache-poisoning@56 action-version@61 action-version@66 action-version@76 action-version@91 "
+            + "buildx-missing@105 provenance-mode@105 sbom-missing@105 action-version@107 action-version@116 "
+            + "action-version@154 action-version@159 action-version@169 action-version@202 action-version@205 "
+            + "action-version@212 action-version@217 action-version@242 provenance-mode@247 sbom-missing@247 "
+            + "action-version@249 action-version@295 action-version@340 action-version@410 action-version@426 "
+            + "action-version@487"),
         ("nexi-lab__nexus/docker-publish.yml",
-         "action-version@32 action-version@35 action-version@38 action-version@45 action-version@61 "
-            + "provenance-mode@61 sbom-missing@61 action-version@104 action-version@228 action-version@231 "
-            + "action-version@234 action-version@241 action-version@253 provenance-mode@253 sbom-missing@253"),
+         "action-version@33 action-version@36 action-version@39 action-version@47 provenance-mode@61 "
+            + "sbom-missing@61 action-version@62 action-version@105 action-version@229 action-version@232 "
+            + "action-version@235 action-version@243 provenance-mode@253 sbom-missing@253 action-version@254"),
         ("rohit-purandare__ShelfBridge/docker-publish.yml",
-         "missing-attestations-write@38 missing-id-token@38 action-version@48 action-version@60 "
-            + "action-version@73 action-version@131 provenance-mode@131 sbom-missing@131 qemu-missing@145 "
-            + "action-version@176"),
+         "missing-attestations-write@38 missing-id-token@38 action-version@49 action-version@62 "
+            + "action-version@74 provenance-mode@131 sbom-missing@131 action-version@133 qemu-missing@145 "
+            + "action-version@177"),
         ("sitespeedio__sitespeed.io/building-docker-release.yml",
-         "action-version@14 action-version@17 action-version@20 action-version@40 sbom-missing@40 "
-            + "provenance-mode@46 action-version@49 sbom-missing@49 provenance-mode@57 action-version@60 "
-            + "sbom-missing@60 provenance-mode@68"),
+         "action-version@15 action-version@18 action-version@21 sbom-missing@40 action-version@41 "
+            + "provenance-mode@46 sbom-missing@49 action-version@50 provenance-mode@57 sbom-missing@60 "
+            + "action-version@61 provenance-mode@68"),
         ("ystkfujii__playground_supply-chain-guard/build_image.yml",
-         "action-version@44 action-version@50 buildx-missing@50 provenance-mode@50 action-version@58 "
-            + "action-version@66 action-version@75 sbom-size@80"),
+         "action-version@44 buildx-missing@50 provenance-mode@50 action-version@51 action-version@59 "
+            + "action-version@67 action-version@76 sbom-size@80"),
     ]
 
     /// Each file is checked with the other workflows of its repository, as `hallmark doctor`

@@ -82,16 +82,16 @@ struct ActionVersionRule: WorkflowRule {
     /// The version in the comment after a commit-pinned `uses:` (`# v6.7.0`, `#v3`), read
     /// from the source line, which Yams does not keep.
     static func versionComment(of step: Step, in workflow: Workflow) -> String? {
-        guard let uses = step.uses, step.position.line >= 1 else { return nil }
-        let lines = workflow.lines.dropFirst(step.position.line - 1).prefix(8)
-        guard let line = lines.first(where: { $0.has(uses) }), let hash = line.range(of: "#", options: .backwards) else { return nil }
+        guard let at = step.usesPosition, at.line >= 1, at.line <= workflow.lines.count else { return nil }
+        let line = workflow.lines[at.line - 1]
+        guard let hash = line.range(of: "#", options: .backwards) else { return nil }
         let comment = line[hash.upperBound...].drop { $0 == " " }
         let version = comment.prefix { !$0.isWhitespace }
         return version.isEmpty ? nil : String(version)
     }
 
     private func finding(_ workflow: Workflow, _ step: Step, _ message: String, _ why: String, _ fix: String) -> DoctorFinding {
-        finding(workflow, step.position, message, why, fix)
+        finding(workflow, step.usesPosition ?? step.position, message, why, fix)
     }
 
     private func finding(_ workflow: Workflow, _ position: SourcePosition, _ message: String, _ why: String, _ fix: String) -> DoctorFinding {

@@ -47,6 +47,8 @@ public struct Step: Sendable {
     public var uses: String? {
         didSet { (action, ref) = Self.split(uses) }
     }
+    /// Where the `uses:` value is: the line to change for the action's version.
+    public var usesPosition: SourcePosition?
     public var run: String?
     public var condition: String?
     /// `continue-on-error:` as written (`true`, or an expression).
@@ -59,13 +61,14 @@ public struct Step: Sendable {
     /// The ref after `@`, if any.
     public private(set) var ref: String?
 
-    public init(position: SourcePosition, id: String? = nil, name: String? = nil, uses: String? = nil, run: String? = nil,
+    public init(position: SourcePosition, id: String? = nil, name: String? = nil, uses: String? = nil, usesPosition: SourcePosition? = nil, run: String? = nil,
                 condition: String? = nil, continueOnError: String? = nil, inputs: [String: String] = [:],
                 inputPositions: [String: SourcePosition] = [:]) {
         self.position = position
         self.id = id
         self.name = name
         self.uses = uses
+        self.usesPosition = usesPosition
         self.run = run
         self.condition = condition
         self.continueOnError = continueOnError

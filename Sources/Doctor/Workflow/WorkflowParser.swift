@@ -44,7 +44,9 @@ public enum WorkflowParser {
                     inputs[name] = inputValue.scalar?.string ?? ""
                     inputPositions[name] = position(inputKey)
                 }
-                steps.append(Step(position: position(step), id: field(fields, "id")?.scalar?.string, name: field(fields, "name")?.scalar?.string, uses: field(fields, "uses")?.scalar?.string,
+                let uses = field(fields, "uses")
+                steps.append(Step(position: position(step), id: field(fields, "id")?.scalar?.string, name: field(fields, "name")?.scalar?.string,
+                                  uses: uses?.scalar?.string, usesPosition: uses.map(position),
                                   run: field(fields, "run")?.scalar?.string, condition: field(fields, "if")?.scalar?.string,
                                   continueOnError: field(fields, "continue-on-error")?.scalar?.string, inputs: inputs, inputPositions: inputPositions))
             }
