@@ -12,8 +12,9 @@ struct DoctorCommand: AsyncParsableCommand {
             Each PATH is a workflow file or a folder of them (default .github/workflows/); calls to \
             local reusable workflows are followed within a folder. Each finding names \
             the rule, the file, line and column, why it matters and the YAML to change. A file that \
-            cannot be read is reported and the others are still analysed. Exit 1 when a finding at or \
-            above --fail-on (default error) exists.
+            cannot be read is reported and the others are still analysed. --fix writes the proposed \
+            permissions: blocks into the files (atomically, keeping every other line) and reports what \
+            remains. Exit 1 when a finding at or above --fail-on (default error) exists.
 
             \(ExitStatus.help)
             """
@@ -38,6 +39,9 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: "With --image: attestation kinds every platform must have (default provenance; add sbom, vuln).")
     var expect = "provenance"
 
+    @Flag(help: "Write the proposed permissions: blocks into the workflow files (other findings are reported, not changed).")
+    var fix = false
+
     @OptionGroup var registryOptions: RegistryOptions
 
     enum FailLevel: String, ExpressibleByArgument {
@@ -59,7 +63,11 @@ struct DoctorCommand: AsyncParsableCommand {
                 Terminal.error("error: \(error)")
             }
         }
-        let findings = WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
+        var findings = WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
+        if fix {
+            try Self.fixPermissions(findings, in: &workflows)
+            findings = WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
+        }
         switch format {
         case .json: Terminal.print(try JSONOutput.render(findings))
         case .sarif: Terminal.print(try JSONOutput.render(SARIFLog(doctor: findings)))
@@ -73,6 +81,21 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     static let defaultPath = ".github/workflows/"
+
+    /// Writes each workflow's permission edits (atomically) and re-reads it; what changed
+    /// goes to stderr.
+    static func fixPermissions(_ findings: [DoctorFinding], in workflows: inout [String: Workflow]) throws {
+        for (path, workflow) in workflows {
+            guard let (text, edits) = PermissionFixer.apply(findings.filter { $0.path == path }, to: workflow) else { continue }
+            let fixed = try WorkflowParser.parse(text, path: path)
+            try OutputTarget.file(path).write(Array(text.utf8))
+            workflows[path] = fixed
+            for edit in edits {
+                let scopes = edit.scopes.keys.sorted().map { "\($0): \(edit.scopes[$0]?.name ?? "")" }.joined(separator: ", ")
+                Terminal.error("fixed \(path): job '\(edit.job)' permissions: \(scopes)")
+            }
+        }
+    }
 
     /// Each file read and parsed, in parallel, in the order given.
     static func parse(_ files: [String]) async -> [Result<Workflow, any Error>] {

@@ -60,4 +60,23 @@ struct DoctorCommandTests {
         let complete = try CLI.hallmark("doctor", try SharedTestData.url("workflows/infobloxopen__ib-schema-registry").path, "--image", image)
         #expect(complete.status == 0, "\(complete.text)")
     }
+
+    /// `--fix` writes the permission block into a copy of ShelfBridge's workflow and reports
+    /// what remains; a second run has nothing left to fix.
+    @Test func fixWritesThePermissionBlock() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("docker-publish.yml").path
+        try FileManager.default.copyItem(atPath: try SharedTestData.url("workflows/rohit-purandare__ShelfBridge/docker-publish.yml").path, toPath: file)
+        let fixed = try CLI.hallmark("doctor", file, "--fix", "--format", "json")
+        #expect(fixed.stderr.contains("fixed \(file): job 'publish' permissions: attestations: write, contents: read, id-token: write, packages: write"))
+        let remaining = try JSONSerialization.jsonObject(with: Data(fixed.stdout)) as? [[String: Any]]
+        #expect(remaining?.contains { ($0["rule"] as? String)?.hasPrefix("missing-") == true } == false)
+        #expect(remaining?.contains { $0["rule"] as? String == "qemu-missing" } == true, "other findings are reported, not changed")
+        #expect(fixed.status == 1, "qemu-missing is still an error")
+        let again = try CLI.hallmark("doctor", file, "--fix")
+        #expect(!again.stderr.contains("fixed"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0 != "docker-publish.yml" }
+        #expect(leftovers.isEmpty, "no temporary files left: \(leftovers)")
+    }
 }

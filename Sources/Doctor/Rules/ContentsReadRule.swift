@@ -14,7 +14,7 @@ struct ContentsReadRule: WorkflowRule {
                 rule: id, severity: .warning, path: workflow.path, position: permissions.position,
                 message: "job '\(job.id)' sets permissions without `contents: read`, but checks out the repository (line \(checkout.position.line))",
                 why: "A permissions map sets every scope it omits to none; without contents: read, actions/checkout of a private repository fails. The guide's blocks always include it.",
-                fix: PermissionFix.snippet(for: job, adding: ["contents": "read"], in: workflow))
+                edit: PermissionFix.edit(for: job, adding: ["contents": .read], in: workflow))
         }
     }
 }

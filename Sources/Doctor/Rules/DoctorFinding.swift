@@ -17,6 +17,22 @@ public struct DoctorFinding: Sendable, Equatable, Encodable {
     public var why: String
     /// The YAML to add or change.
     public var fix: String
+    /// For permission findings, the block `--fix` writes (not part of the JSON).
+    public var edit: PermissionEdit?
+
+    private enum CodingKeys: String, CodingKey {
+        case rule, severity, path, position, message, why, fix
+    }
+
+    init(rule: String, severity: Severity, path: String, position: SourcePosition, message: String, why: String, fix: String) {
+        (self.rule, self.severity, self.path, self.position, self.message, self.why, self.fix) = (rule, severity, path, position, message, why, fix)
+    }
+
+    /// A permission finding: the fix is the job's whole `permissions:` block.
+    init(rule: String, severity: Severity, path: String, position: SourcePosition, message: String, why: String, edit: PermissionEdit) {
+        self.init(rule: rule, severity: severity, path: path, position: position, message: message, why: why, fix: edit.snippet)
+        self.edit = edit
+    }
 }
 
 /// A check over one workflow.

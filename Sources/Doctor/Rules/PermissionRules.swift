@@ -26,7 +26,7 @@ struct MissingIDTokenRule: WorkflowRule {
                 rule: id, severity: .warning, path: workflow.path, position: permissions?.position ?? job.position,
                 message: "job '\(job.id)' pushes BuildKit provenance/SBOM attestations (line \(build.position.line)) without `id-token: write`: they stay unsigned",
                 why: "BuildKit stores its attestations unsigned; signing them with Sigstore (actions/attest-build-provenance, cosign) needs the GitHub OIDC token that id-token: write grants.",
-                fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
+                edit: PermissionFix.edit(for: job, adding: ["id-token": .write, "attestations": .write], in: workflow))
         }
     }
 
@@ -69,7 +69,7 @@ struct AttestationPermission {
             return DoctorFinding(
                 rule: rule, severity: inherited ? .warning : .error, path: workflow.path, position: permissions?.position ?? job.position,
                 message: describe(job, first) + (inherited ? "; it inherits its callers' permissions, so every caller must grant `\(scope): write`" : ""), why: why,
-                fix: PermissionFix.snippet(for: job, adding: ["id-token": "write", "attestations": "write"], in: workflow))
+                edit: PermissionFix.edit(for: job, adding: ["id-token": .write, "attestations": .write], in: workflow))
         }
     }
 }
@@ -89,21 +89,17 @@ struct MissingPackagesWriteRule: WorkflowRule {
                     ? "job '\(job.id)' pushes to ghcr.io relying on the repository's default token permissions"
                     : "job '\(job.id)' pushes to ghcr.io but its permissions do not include `packages: write`",
                 why: "GHCR pushes (and attestation pushes) with GITHUB_TOKEN need packages: write; they fail with 403 Forbidden without it, and repositories created since 2023 default to read-only.",
-                fix: PermissionFix.snippet(for: job, adding: ["packages": "write"], in: workflow))
+                edit: PermissionFix.edit(for: job, adding: ["packages": .write], in: workflow))
         }
     }
 }
 
 /// The `permissions:` block a job should have: what it has now (its own or inherited), plus `adding`.
 enum PermissionFix {
-    static func snippet(for job: Job, adding: [String: String], in workflow: Workflow) -> String {
-        var scopes: [String: String] = [:]
-        if let current = job.effectivePermissions(in: workflow) {
-            for (scope, level) in current.scopes { scopes[scope] = level.name }
-        }
-        scopes["contents"] = scopes["contents"] ?? "read"
-        for (scope, level) in adding { scopes[scope] = level }
-        let lines = scopes.keys.sorted().map { "    \($0): \(scopes[$0] ?? "read")" }
-        return "  \(job.id):\n    permissions:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+    static func edit(for job: Job, adding: [String: Permissions.Level], in workflow: Workflow) -> PermissionEdit {
+        var scopes = job.effectivePermissions(in: workflow)?.expanded ?? [:]
+        scopes["contents"] = scopes["contents"] ?? .read
+        scopes.merge(adding) { max($0, $1) }
+        return PermissionEdit(job: job.id, scopes: scopes)
     }
 }

@@ -64,7 +64,7 @@ struct ReusableWorkflowRule: WorkflowRule {
                 rule: id, severity: .error, path: workflow.path, position: granted?.position ?? job.position,
                 message: "job '\(job.id)' calls \(Self.fileName(uses)), which needs \(detail), more than this job grants",
                 why: "A called workflow's token can only be downgraded from the caller's; GitHub refuses to start the run when a called job requests more (\"The nested job … is requesting …, but is only allowed …\").",
-                fix: PermissionFix.snippet(for: job, adding: short.mapValues(\.level.name), in: workflow))
+                edit: PermissionFix.edit(for: job, adding: short.mapValues(\.level), in: workflow))
         }
     }
 
@@ -78,8 +78,7 @@ struct ReusableWorkflowRule: WorkflowRule {
         for job in workflow.jobs {
             let source = "job '\(job.id)'"
             if let permissions = job.effectivePermissions(in: workflow) {
-                for (scope, level) in permissions.scopes { add(scope, level, source) }
-                if let all = permissions.all { for scope in Self.tokenScopes { add(scope, all, source) } }
+                for (scope, level) in permissions.expanded { add(scope, level, source) }
             } else {
                 let traits = JobTraits(job: job)
                 if !(traits.attestSteps + traits.keylessCosignSteps).isEmpty { add("id-token", .write, source) }
@@ -92,9 +91,6 @@ struct ReusableWorkflowRule: WorkflowRule {
         }
         return needs
     }
-
-    /// The scopes `read-all`/`write-all` cover that matter here.
-    static let tokenScopes = ["actions", "attestations", "checks", "contents", "deployments", "id-token", "issues", "packages", "pull-requests", "security-events", "statuses"]
 
     static func fileName(_ path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))

@@ -28,6 +28,17 @@ public struct Permissions: Sendable, Equatable {
         self.scopes = scopes
     }
 
+    /// The scopes of a `GITHUB_TOKEN` that `read-all`/`write-all` set.
+    public static let tokenScopes = ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
+                                     "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"]
+
+    /// Scope by scope: a map as written, `read-all`/`write-all` spelt out.
+    public var expanded: [String: Level] {
+        guard let all else { return scopes }
+        // `read-all` cannot grant id-token (it is write or none).
+        return Dictionary(uniqueKeysWithValues: Self.tokenScopes.map { ($0, $0 == "id-token" && all == .read ? .none : all) })
+    }
+
     /// The level of `scope` (a scope not listed in a map has none).
     public func level(_ scope: String) -> Level {
         all ?? scopes[scope] ?? .none
