@@ -110,6 +110,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "OCIModel",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -5,7 +5,7 @@ import Glibc
 
 /// A real CNCF distribution registry (`docker-registry serve`) on 127.0.0.1 with a
 /// free port and its own temporary storage, for integration tests. Stop it with
-/// ``stop()`` (SIGTERM, then waiting for the process), or use ``withRegistry(basicAuth:_:)``.
+/// ``stop()`` (SIGTERM, then waiting for the process), or use ``withRegistry(basicAuth:tokenAuthority:_:)``.
 public final class RegistryProcess: @unchecked Sendable {
     // `process` is only touched by `start` and `stop`, which a test calls from one task.
     /// Where the binary is expected.
@@ -37,9 +37,9 @@ public final class RegistryProcess: @unchecked Sendable {
         self.process = process
     }
 
-    /// Starts a registry, with HTTP Basic authentication for `basicAuth` when given, and
-    /// waits until it accepts connections.
-    public static func start(basicAuth: User? = nil) async throws -> RegistryProcess {
+    /// Starts a registry, with HTTP Basic authentication for `basicAuth` or token
+    /// authentication by `tokenAuthority` when given, and waits until it accepts connections.
+    public static func start(basicAuth: User? = nil, tokenAuthority: TokenAuthority? = nil) async throws -> RegistryProcess {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw HarnessError("\(binary) is missing: install it with `apt-get install -y docker-registry`")
         }
@@ -62,6 +62,10 @@ public final class RegistryProcess: @unchecked Sendable {
             let htpasswd = directory.appendingPathComponent("htpasswd")
             try htpasswdLine(basicAuth).write(to: htpasswd, atomically: true, encoding: .utf8)
             config += "auth: {htpasswd: {realm: test-registry, path: \(htpasswd.path)}}\n"
+        }
+        if let tokenAuthority {
+            config += "auth: {token: {realm: \"\(tokenAuthority.realm)\", service: \(tokenAuthority.service), "
+                + "issuer: \(tokenAuthority.issuer), rootcertbundle: \(tokenAuthority.certificatePath)}}\n"
         }
         let configFile = directory.appendingPathComponent("config.yml")
         try config.write(to: configFile, atomically: true, encoding: .utf8)
@@ -174,9 +178,9 @@ public final class RegistryProcess: @unchecked Sendable {
 
 /// Runs `body` with a fresh registry and always stops it afterwards.
 public func withRegistry<T>(
-    basicAuth: RegistryProcess.User? = nil, _ body: (RegistryProcess) async throws -> T
+    basicAuth: RegistryProcess.User? = nil, tokenAuthority: TokenAuthority? = nil, _ body: (RegistryProcess) async throws -> T
 ) async throws -> T {
-    let registry = try await RegistryProcess.start(basicAuth: basicAuth)
+    let registry = try await RegistryProcess.start(basicAuth: basicAuth, tokenAuthority: tokenAuthority)
     do {
         let result = try await body(registry)
         registry.stop()
