@@ -21,9 +21,12 @@ struct LayoutIndex: Sendable {
 
     /// The entry for a source given without a tag: the only one.
     func defaultEntry(location: String) throws(LayoutError) -> Descriptor {
-        guard let first = index.manifests.first else { throw .noImages(location) }
-        guard index.manifests.count == 1 else { throw .ambiguousImage(location, count: index.manifests.count, names: refNames) }
-        return first
+        guard !index.manifests.isEmpty else { throw .noImages(location) }
+        // Attestations and other artifacts attached to an image (`artifactType` set, as
+        // `hallmark attest --push` records them) are not images one means without a tag.
+        let images = index.manifests.filter { $0.artifactType == nil }
+        guard images.count == 1, let only = images.first else { throw .ambiguousImage(location, count: index.manifests.count, names: refNames) }
+        return only
     }
 
     /// The tags (`org.opencontainers.image.ref.name`), each once, in index order.

@@ -6,9 +6,9 @@ import Sigstore
 
 /// The steps every `hallmark attest` subcommand shares: open the image, find the
 /// manifests to attest, build each statement (subject: that manifest, named by the
-/// repository), sign it into a DSSE envelope inside a Sigstore bundle v0.3, then
-/// write the bundles (`-o`, else stdout) and, with `--push`, attach each one to
-/// its manifest.
+/// repository), sign it into a DSSE envelope inside a Sigstore bundle v0.3, and only
+/// when all are signed write the bundles (`-o`, else stdout) and, with `--push`, attach
+/// each one to its manifest.
 struct AttestationRun {
     /// The predicate of one manifest: its type and its JSON text.
     typealias Predicate = (type: String, json: Data)
@@ -25,20 +25,25 @@ struct AttestationRun {
         let targets = try AttestationTarget.targets(of: report, scope: options.subject)
         guard !targets.isEmpty else { throw UsageError("\(options.image): no manifest matches --platform \(options.platform ?? "")") }
 
-        var lines: [UInt8] = []
+        // Every statement is made and signed before anything is pushed, so a platform whose
+        // predicate fails (too large, not catalogable) leaves no other platform attached.
+        var signed: [(target: AttestationTarget, predicateType: String, envelope: DSSEEnvelope, bundle: [UInt8])] = []
         for target in targets {
             let made = try await predicate(target, location)
             let subject = ResourceDescriptor(name: location.subjectName, digest: [target.descriptor.digest.algorithm.rawValue: target.descriptor.digest.encoded])
             let payload = try StatementPayload.encode(subject: [subject], predicateType: made.type, predicateJSON: made.json)
             let envelope = try DSSESigner(key: key).sign(payload: payload, payloadType: DSSEEnvelope.inTotoPayloadType)
             let bundle = SigstoreBundle(dsseEnvelope: envelope, publicKeyHint: key.publicKey.keyID)
-            let bytes = Array(try bundle.jsonData())
-            lines += bytes + [UInt8(ascii: "\n")]
+            signed.append((target, made.type, envelope, Array(try bundle.jsonData())))
+        }
+        var lines: [UInt8] = []
+        for item in signed {
+            lines += item.bundle + [UInt8(ascii: "\n")]
             if let store = location.store {
                 let outcome = try await AttestationAttacher(store: store).attach(
-                    bundle: bytes, mediaType: BundleMediaType.v03.rawValue, predicateType: made.type, subject: target.descriptor,
-                    isSame: { existing in Self.sameStatement(existing, envelope: envelope) })
-                Terminal.error(Self.describe(outcome, target: target, predicateType: made.type))
+                    bundle: item.bundle, mediaType: BundleMediaType.v03.rawValue, predicateType: item.predicateType, subject: item.target.descriptor,
+                    isSame: { existing in Self.sameStatement(existing, envelope: item.envelope) })
+                Terminal.error(Self.describe(outcome, target: item.target, predicateType: item.predicateType))
             }
         }
         if options.output != nil || !options.push {

@@ -98,6 +98,37 @@ struct AttestCommandTests {
         }
     }
 
+    /// A later platform whose predicate is refused leaves no earlier platform attached
+    /// (everything is signed before anything is pushed); after a push into a layout, the
+    /// layout still names its one image without a tag (attached bundles are artifacts).
+    @Test func aRefusedPlatformLeavesNothingAttached() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let layout = work.appendingPathComponent("layout").path
+        try FileManager.default.copyItem(atPath: CLI.examplePath, toPath: layout)
+        let keys = try Self.keyPair(in: work)
+        let password = ["HALLMARK_PASSWORD": "correct horse"]
+        func size(_ platform: String) throws -> Int {
+            let refused = try CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "-o", "/dev/null", "--max-predicate-size", "1",
+                                            "--platform", platform], environment: password)
+            let digits = refused.stderr.components(separatedBy: "(").dropFirst().first?.prefix { $0.isNumber } ?? ""
+            return try #require(Int(digits), "\(refused.stderr)")
+        }
+        let (amd64, arm64) = (try size("linux/amd64"), try size("linux/arm64/v8"))
+        try #require(amd64 < arm64, "the arm64 SBOM must be the larger one for this test")
+        let entries = { try (JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: layout + "/index.json"))) as? [String: Any])?["manifests"] as? [Any] }
+        let before = try entries()?.count
+        let partial = try CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "--push", "--max-predicate-size", String(amd64)], environment: password)
+        #expect(partial.status == 1 && partial.stderr.contains("linux/arm64/v8"), "\(partial.stderr)")
+        #expect(!partial.stderr.contains("attached"))
+        #expect(try entries()?.count == before, "nothing attached")
+        let whole = try CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "--push"], environment: password)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(try entries()?.count == (before ?? 0) + 2)
+        let inspected = try CLI.hallmark("inspect", "oci-dir:\(layout)")
+        #expect(inspected.status == 0, "\(inspected.stderr)")
+    }
+
     @Test func aPlatformWithoutAttestationFailsVerification() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
