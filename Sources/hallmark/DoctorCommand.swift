@@ -63,10 +63,10 @@ struct DoctorCommand: AsyncParsableCommand {
                 Terminal.error("error: \(error)")
             }
         }
-        var findings = WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
+        var findings = Self.check(workflows)
         if fix {
             try Self.fixPermissions(findings, in: &workflows)
-            findings = WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
+            findings = Self.check(workflows)
         }
         switch format {
         case .json: Terminal.print(try JSONOutput.render(findings))
@@ -81,6 +81,11 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     static let defaultPath = ".github/workflows/"
+
+    /// The findings of all workflows together (calls between them followed), by file.
+    static func check(_ workflows: [String: Workflow]) -> [DoctorFinding] {
+        WorkflowDoctor().check(workflows.keys.sorted().compactMap { workflows[$0] }).flatMap { $0 }
+    }
 
     /// Writes each workflow's permission edits (atomically) and re-reads it; what changed
     /// goes to stderr.

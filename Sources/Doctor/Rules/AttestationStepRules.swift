@@ -34,7 +34,7 @@ struct AttestUnpushedDigestRule: WorkflowRule {
     func check(_ workflow: Workflow) -> [DoctorFinding] {
         workflow.jobs.flatMap { job -> [DoctorFinding] in
             let unpushed = Set(job.steps.filter { step in
-                step.action == "docker/build-push-action" && (step.inputs["push"] ?? "false") == "false"
+                step.action == "docker/build-push-action" && !step.isPushingBuild
             }.compactMap(\.id))
             return JobTraits(job: job).attestSteps.compactMap { step in
                 guard (step.inputs["push-to-registry"] ?? "false") == "true", let digest = step.inputs["subject-digest"],

@@ -26,7 +26,7 @@ struct JobTraits {
         return job.steps.contains { step in
             switch step.action {
             case "docker/build-push-action"?:
-                return (step.inputs["push"] ?? "false") != "false" && ((step.inputs["tags"] ?? "").has("ghcr.io") || loggedIn)
+                return step.isPushingBuild && ((step.inputs["tags"] ?? "").has("ghcr.io") || loggedIn)
             case let action? where Self.attestActions.contains(action):
                 return step.inputs["push-to-registry"] == "true" && (step.inputs["subject-name"] ?? "").has("ghcr.io")
             default:

@@ -49,7 +49,7 @@ struct LoginOrderRule: WorkflowRule {
     static func push(_ step: Step) -> (input: String, target: String)? {
         switch step.action {
         case "docker/build-push-action"?:
-            guard let push = step.inputs["push"], push != "false" else { return nil }
+            guard step.isPushingBuild else { return nil }
             return ("push", step.inputs["tags"] ?? "")
         case let action? where JobTraits.attestActions.contains(action):
             guard step.inputs["push-to-registry"] == "true" else { return nil }

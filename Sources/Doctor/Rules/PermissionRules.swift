@@ -32,7 +32,7 @@ struct MissingIDTokenRule: WorkflowRule {
 
     /// A pushing build with provenance or an SBOM explicitly requested (not `false`).
     static func pushesRequestedAttestations(_ step: Step) -> Bool {
-        guard let push = step.inputs["push"], push != "false" else { return false }
+        guard step.isPushingBuild else { return false }
         let provenance = step.inputs["provenance"].map { $0 != "false" && !$0.isEmpty } ?? false
         return provenance || step.inputs["sbom"] == "true"
     }

@@ -8,7 +8,7 @@ struct ProvenanceModeRule: WorkflowRule {
     func check(_ workflow: Workflow) -> [DoctorFinding] {
         workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
-                guard step.action == "docker/build-push-action", let push = step.inputs["push"], push != "false" else { return nil }
+                guard step.isPushingBuild else { return nil }
                 let value = step.inputs["provenance"]
                 if let value, value.has("${{") { return nil }  // expressions (the PR gating among them) are intentional
                 let message: String

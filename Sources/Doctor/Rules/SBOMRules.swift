@@ -7,13 +7,12 @@ struct SBOMInputRule: WorkflowRule {
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
         let attestsSBOM = workflow.jobs.contains { job in
-            job.steps.contains { $0.action == "actions/attest-sbom" || ($0.action == "actions/attest" && $0.inputs["sbom-path"] != nil) }
+            job.steps.contains(where: \.attestsSBOM)
         }
         guard !attestsSBOM else { return [] }
         return workflow.jobs.flatMap { job in
             job.steps.compactMap { step -> DoctorFinding? in
-                guard step.action == "docker/build-push-action", (step.inputs["push"] ?? "false") != "false",
-                      (step.inputs["sbom"] ?? "false") == "false" else { return nil }
+                guard step.isPushingBuild, (step.inputs["sbom"] ?? "false") == "false" else { return nil }
                 return DoctorFinding(
                     rule: id, severity: .info, path: workflow.path, position: step.inputPositions["sbom"] ?? step.position,
                     message: "the pushed image gets no SBOM attestation (no sbom: true, no SBOM attest step)",
@@ -32,7 +31,7 @@ struct SBOMSizeRule: WorkflowRule {
     func check(_ workflow: Workflow) -> [DoctorFinding] {
         workflow.jobs.flatMap { job -> [DoctorFinding] in
             job.steps.enumerated().compactMap { index, step in
-                guard step.action == "actions/attest-sbom" || (step.action == "actions/attest" && step.inputs["sbom-path"] != nil) else { return nil }
+                guard step.attestsSBOM else { return nil }
                 let trimmed = job.steps[..<index].contains { earlier in
                     let text = ((earlier.name ?? "") + " " + (earlier.run ?? "")).lowercased()
                     return text.has("trim") || text.has("del(.files") || text.has("--max-size")
@@ -55,9 +54,7 @@ struct SBOMNeedsPushRule: WorkflowRule {
     static let readers: Set<String> = ["anchore/sbom-action", "anchore/scan-action", "actions/attest-sbom", "aquasecurity/trivy-action"]
 
     func check(_ workflow: Workflow) -> [DoctorFinding] {
-        let pushers = Set(workflow.jobs.filter { job in
-            job.steps.contains { $0.action == "docker/build-push-action" && ($0.inputs["push"] ?? "false") != "false" }
-        }.map(\.id))
+        let pushers = Set(workflow.jobs.filter { $0.steps.contains(where: \.isPushingBuild) }.map(\.id))
         guard !pushers.isEmpty else { return [] }
         let needs = Dictionary(workflow.jobs.map { ($0.id, $0.needs) }, uniquingKeysWith: { first, _ in first })
         return workflow.jobs.compactMap { job in

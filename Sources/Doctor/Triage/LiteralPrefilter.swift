@@ -4,20 +4,14 @@
 /// first two bytes. Most lines of a large log contain none, so almost no regex runs.
 /// Patterns with no such literal of three or more bytes are always tried.
 struct LiteralPrefilter: Sendable {
-    /// The required literal of each pattern, lowercased, or nil.
-    let literals: [[UInt8]?]
-    /// Patterns by the first two bytes of their literal: those of bigram b are
-    /// `patternsByBigram[bigramStart[b]..<bigramStart[b + 1]]`, so each position of a line
-    /// costs two array reads and no reference counting.
-    private let bigramStart: [Int32]
-    private let patternsByBigram: [Int]
-    /// The literals end to end, pattern i's at `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
-    private let literalBytes: [UInt8]
-    private let literalStart: [Int]
+    /// How many patterns there are (the length `possible` must have).
+    let patternCount: Int
+    private let tables: Tables
     private let alwaysTried: [Int]
 
     init(patterns: [String]) {
-        literals = patterns.map(Self.requiredLiteral)
+        let literals = patterns.map(Self.requiredLiteral)
+        patternCount = literals.count
         var byBigram = [[Int]](repeating: [], count: 1 << 16)
         var alwaysTried: [Int] = []
         for (index, literal) in literals.enumerated() {
@@ -30,12 +24,10 @@ struct LiteralPrefilter: Sendable {
             patternsByBigram += byBigram[key]
         }
         bigramStart[1 << 16] = Int32(patternsByBigram.count)
-        self.bigramStart = bigramStart
-        self.patternsByBigram = patternsByBigram
         var literalStart = [0]
         for literal in literals { literalStart.append(literalStart[literalStart.count - 1] + (literal?.count ?? 0)) }
-        self.literalBytes = literals.flatMap { $0 ?? [] }
-        self.literalStart = literalStart
+        tables = Tables(bigramStart: bigramStart, patternsByBigram: patternsByBigram, literalStart: literalStart,
+                        literalBytes: literals.flatMap { $0 ?? [] })
         self.alwaysTried = alwaysTried
     }
 
@@ -50,50 +42,44 @@ struct LiteralPrefilter: Sendable {
         if scratch.count < line.count { scratch = [UInt8](repeating: 0, count: line.count) }
         let count = scratch.withUnsafeMutableBufferPointer { out in
             var count = 0
-            var index = 0
-            while index < line.count {
-                let byte = line[index]
-                if byte == 0x1B, let after = Self.endOfEscape(line, at: index) {
-                    index = after
-                    continue
-                }
+            Self.forEachByteOutsideEscapes(line) { byte in
                 out[count] = Self.lowercase(byte)
                 count += 1
-                index += 1
             }
             return count
         }
         guard count >= 2 else { return any }
-        // Unsafe views: this loop runs for every byte of the log, and array accesses would
-        // retain and release the arrays each time.
+        let tables = tables
         scratch.withUnsafeBufferPointer { bytes in
-            bigramStart.withUnsafeBufferPointer { starts in
-                patternsByBigram.withUnsafeBufferPointer { patterns in
-                    literalStart.withUnsafeBufferPointer { offsets in
-                        literalBytes.withUnsafeBufferPointer { literalBytes in
-                            possible.withUnsafeMutableBufferPointer { possible in
-                                for position in 0..<(count - 1) {
-                                    let key = Int(bytes[position]) << 8 | Int(bytes[position + 1])
-                                    var next = Int(starts[key])
-                                    let end = Int(starts[key + 1])
-                                    while next < end {
-                                        let pattern = patterns[next]
-                                        next += 1
-                                        let literal = offsets[pattern]..<offsets[pattern + 1]
-                                        guard !possible[pattern], position + literal.count <= count else { continue }
-                                        if bytes[position..<position + literal.count].elementsEqual(literalBytes[literal]) {
-                                            possible[pattern] = true
-                                            any = true
-                                        }
-                                    }
-                                }
-                            }
+            possible.withUnsafeMutableBufferPointer { possible in
+                for position in 0..<(count - 1) {
+                    let key = Int(bytes[position]) << 8 | Int(bytes[position + 1])
+                    for next in Int(tables.bigramStart[key])..<Int(tables.bigramStart[key + 1]) {
+                        let pattern = tables.patternsByBigram[next]
+                        let literal = tables.literalStart[pattern]..<tables.literalStart[pattern + 1]
+                        guard !possible[pattern], position + literal.count <= count else { continue }
+                        if bytes[position..<position + literal.count].elementsEqual(tables.literalBytes[literal]) {
+                            possible[pattern] = true
+                            any = true
                         }
                     }
                 }
             }
         }
         return any
+    }
+
+    /// Calls `body` with each byte of `line` outside ANSI CSI sequences.
+    static func forEachByteOutsideEscapes(_ line: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Void) {
+        var index = 0
+        while index < line.count {
+            if line[index] == 0x1B, let after = endOfEscape(line, at: index) {
+                index = after
+                continue
+            }
+            body(line[index])
+            index += 1
+        }
     }
 
     /// The index after an ANSI CSI sequence (ESC `[`, digits and `;`, a letter) starting at
@@ -169,5 +155,38 @@ struct LiteralPrefilter: Sendable {
 
     private static func bigram(_ first: UInt8, _ second: UInt8) -> UInt16 {
         UInt16(first) << 8 | UInt16(second)
+    }
+}
+
+/// The tables ``LiteralPrefilter/mark(_:into:scratch:)`` reads for every byte of a log, as
+/// raw buffers: array reads there would retain and release the arrays each time. Patterns
+/// by the first two bytes of their literal: those of bigram b are
+/// `patternsByBigram[bigramStart[b]..<bigramStart[b + 1]]`; pattern i's literal is
+/// `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
+private final class Tables: @unchecked Sendable {
+    // Written once in init, only read afterwards.
+    let bigramStart: UnsafeBufferPointer<Int32>
+    let patternsByBigram: UnsafeBufferPointer<Int>
+    let literalStart: UnsafeBufferPointer<Int>
+    let literalBytes: UnsafeBufferPointer<UInt8>
+
+    init(bigramStart: [Int32], patternsByBigram: [Int], literalStart: [Int], literalBytes: [UInt8]) {
+        self.bigramStart = Self.copy(bigramStart)
+        self.patternsByBigram = Self.copy(patternsByBigram)
+        self.literalStart = Self.copy(literalStart)
+        self.literalBytes = Self.copy(literalBytes)
+    }
+
+    deinit {
+        bigramStart.deallocate()
+        patternsByBigram.deallocate()
+        literalStart.deallocate()
+        literalBytes.deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(buffer)
     }
 }

@@ -69,7 +69,7 @@ public struct LogClassifier: @unchecked Sendable {
     }
 
     /// The number of patterns, for ``examine(_:number:into:possible:scratch:)``'s `possible`.
-    var patternCount: Int { prefilter.literals.count }
+    var patternCount: Int { prefilter.patternCount }
 
     /// The categories found, most specific first.
     func rank(_ found: [Int: [LogLine]]) -> [Diagnosis] {
@@ -87,15 +87,7 @@ public struct LogClassifier: @unchecked Sendable {
     static func clean(_ line: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(line.count)
-        var index = 0
-        while index < line.count {
-            if line[index] == 0x1B, let after = LiteralPrefilter.endOfEscape(line, at: index) {
-                index = after
-                continue
-            }
-            bytes.append(line[index])
-            index += 1
-        }
+        LiteralPrefilter.forEachByteOutsideEscapes(line) { bytes.append($0) }
         var start = timestampLength(bytes)
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
