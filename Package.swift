@@ -72,9 +72,10 @@ let package = Package(
         .target(name: "Sigstore", dependencies: ["InToto"], swiftSettings: strict),
         .target(name: "Attestations", dependencies: ["OCIModel", "InToto", "Sigstore"], swiftSettings: strict),
         .target(name: "VersionSchemes", swiftSettings: strict),
+        .target(name: "YAMLInput", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(
             name: "Doctor",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["YAMLInput", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/triage-knowledge.json")],
             swiftSettings: strict
         ),
@@ -85,7 +86,7 @@ let package = Package(
         ),
         .target(
             name: "VulnMatch",
-            dependencies: ["Catalog", "VersionSchemes", "VulnDB", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Catalog", "VersionSchemes", "VulnDB", "YAMLInput", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(name: "Reporting", dependencies: [], swiftSettings: strict),
@@ -136,6 +137,7 @@ let package = Package(
         .testTarget(name: "InTotoTests", dependencies: ["InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SigstoreTests", dependencies: ["Sigstore", "InToto", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DoctorTests", dependencies: ["Doctor", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "YAMLInputTests", dependencies: ["YAMLInput"], swiftSettings: strict),
         .testTarget(name: "VersionSchemesTests", dependencies: ["VersionSchemes", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "VulnDBTests", dependencies: ["VulnDB", "OCIModel", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -17,7 +17,7 @@ import TestSupport
             #expect(config.rules.allSatisfy { $0.line > 0 }, "\(file)")
         }
         let gold = try IgnoreConfig.load(path: SharedTestData.url("grype-config/EvilBit-Labs__gold_digger/.grype.yaml").path)
-        #expect(gold.failOnSeverity == "high")
+        #expect(gold.failOnSeverity == .high)
     }
 
     @Test func fieldsCommentsAndLinesOfTheRunbookFormat() throws {
@@ -51,12 +51,23 @@ import TestSupport
         }
     }
 
-    @Test func aliasBombsStayBounded() throws {
-        // Nested aliases that would expand to 10^9 nodes: read without expanding them.
+    @Test func aliasBombsAreRefusedWithTheirLine() throws {
+        // Nested aliases that would expand to 10^10 nodes: refused before Yams composes them.
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 { text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
         text += "ignore:\n  - vulnerability: CVE-2024-0001\n"
-        let config = try IgnoreConfig.parse(text, path: "bomb.yaml")
-        #expect(config.rules.count == 1)
+        let error = try #require(throws: IgnoreConfigError.self) { try IgnoreConfig.parse(text, path: "bomb.yaml") }
+        #expect(error.description.hasPrefix("bomb.yaml:"))
+        #expect(error.message.contains("nodes once its aliases are expanded"))
+    }
+
+    /// A `fail-on-severity` that is not a severity name is an error at its line, never a gate turned off.
+    @Test(arguments: ["crtical", "severe", "42", "[high]"])
+    func aMistypedThresholdIsAnError(_ value: String) throws {
+        let error = try #require(throws: IgnoreConfigError.self) { try IgnoreConfig.parse("ignore: []\nfail-on-severity: \(value)\n", path: "g.yaml") }
+        #expect(error.line == 2)
+        #expect(error.message.contains("is not one of negligible, low, medium, high, critical"))
+        #expect(try IgnoreConfig.parse("fail-on-severity: High\n", path: "g.yaml").failOnSeverity == .high)
+        #expect(try IgnoreConfig.parse("fail-on-severity:\n", path: "g.yaml").failOnSeverity == nil)
     }
 }

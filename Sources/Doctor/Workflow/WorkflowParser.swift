@@ -1,7 +1,9 @@
+import YAMLInput
 import Yams
 
-/// Reads a workflow file into a ``Workflow``, keeping positions. Aliases are not
-/// expanded (nodes are shared), so YAML bombs stay small; the file size is capped.
+/// Reads a workflow file into a ``Workflow``, keeping positions. The file size is
+/// capped, and a document whose aliases would expand too far is refused before it is
+/// composed (``YAMLDocument``).
 public enum WorkflowParser {
     /// The largest workflow file read.
     public static let maxSize = 1 << 20
@@ -21,9 +23,9 @@ public enum WorkflowParser {
         let root: Node?
         do {
             // Every scalar is read as a string, so no implicit tag resolution (regexes per scalar) is needed.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            root = try YAMLDocument.compose(text, resolver: .basic)
         } catch {
-            throw WorkflowError(path: path, line: nil, message: "invalid YAML: \(error)")
+            throw WorkflowError(path: path, line: error.line, message: error.message)
         }
         guard let mapping = root?.mapping else { throw WorkflowError(path: path, line: root?.mark?.line, message: "a workflow is a mapping with jobs:") }
         var workflow = Workflow(path: path, permissions: nil, jobs: [], lines: text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) })

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLInput
 import Yams
 
 /// A Grype configuration file (`.grype.yaml`) or Hallmark's `.hallmark.yaml` of the
@@ -15,9 +16,9 @@ public struct IgnoreConfig: Sendable, Equatable {
     public var path: String
     public var rules: [IgnoreRule]
     /// Grype's `fail-on-severity`, if set.
-    public var failOnSeverity: String?
+    public var failOnSeverity: Severity?
 
-    public init(path: String, rules: [IgnoreRule], failOnSeverity: String? = nil) {
+    public init(path: String, rules: [IgnoreRule], failOnSeverity: Severity? = nil) {
         self.path = path
         self.rules = rules
         self.failOnSeverity = failOnSeverity
@@ -42,18 +43,23 @@ public struct IgnoreConfig: Sendable, Equatable {
     public static func parse(_ text: String, path: String) throws(IgnoreConfigError) -> IgnoreConfig {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw IgnoreConfigError(path: path, line: Self.line(of: error), message: "invalid YAML: \(error)")
+            root = try YAMLDocument.compose(text)
         } catch {
-            throw IgnoreConfigError(path: path, line: nil, message: "invalid YAML: \(error)")
+            throw IgnoreConfigError(path: path, line: error.line, message: error.message)
         }
         guard let root else { return IgnoreConfig(path: path, rules: []) }
         guard let top = root.mapping else {
             throw IgnoreConfigError(path: path, line: root.mark?.line, message: "the top level must be a mapping (keys such as ignore:)")
         }
         var config = IgnoreConfig(path: path, rules: [])
-        config.failOnSeverity = top["fail-on-severity"]?.string
+        if let severity = top["fail-on-severity"], severity.null == nil {
+            // A gate that does not parse must not turn itself off.
+            guard let name = severity.string, let threshold = Severity(threshold: name) else {
+                throw IgnoreConfigError(path: path, line: severity.mark?.line,
+                                        message: "fail-on-severity: '\(severity.string ?? "")' is not one of \(Severity.thresholdNames)")
+            }
+            config.failOnSeverity = threshold
+        }
         guard let ignore = top["ignore"] else { return config }
         guard let entries = ignore.sequence else {
             if ignore.null != nil { return config }
@@ -71,13 +77,6 @@ public struct IgnoreConfig: Sendable, Equatable {
     /// The first of ``defaultFileNames`` in `directory`, if any.
     public static func defaultPath(in directory: String) -> String? {
         defaultFileNames.map { "\(directory)/\($0)" }.first { FileManager.default.fileExists(atPath: $0) }
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: nil
-        }
     }
 }
 

@@ -17,6 +17,22 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// The names a fail-on threshold may have (Grype's).
+    public static let thresholdNames = "negligible, low, medium, high, critical"
+
+    /// A fail-on threshold (`--fail-on`, `fail-on-severity`): one of ``thresholdNames``,
+    /// in any case; nil otherwise, so that a typo is an error and not a gate turned off.
+    public init?(threshold: String) {
+        switch threshold.lowercased() {
+        case "negligible": self = .negligible
+        case "low": self = .low
+        case "medium": self = .medium
+        case "high": self = .high
+        case "critical": self = .critical
+        default: return nil
+        }
+    }
+
     /// A severity name as databases write it (`CRITICAL`, `High`, `MODERATE`, `important`, …); nil if unknown.
     public init?(name: String) {
         switch name.lowercased() {
