@@ -23,6 +23,9 @@ public struct LogClassifier: @unchecked Sendable {
 
     /// The most lines kept per diagnosis.
     public static let maxLinesPerDiagnosis = 5
+    /// How much of a line (in bytes, before cleaning) the patterns see: failure messages
+    /// are short, and the cost of a regular expression grows with the line.
+    public static let maxExaminedLineLength = 16 << 10
 
     private let knowledge: TriageKnowledge
     // NSRegularExpression is immutable once made and safe to share across threads.
@@ -51,9 +54,11 @@ public struct LogClassifier: @unchecked Sendable {
         return scan.finish()
     }
 
-    /// Examines line `number`: it is cleaned and given to the regular expressions only when
-    /// the literal prefilter says some pattern may match; matches are added to `found`.
-    func examine(_ raw: UnsafeBufferPointer<UInt8>, number: Int, into found: inout [Int: [LogLine]], possible: inout [Bool], scratch: inout [UInt8]) {
+    /// Examines line `number` up to ``maxExaminedLineLength``: it is cleaned and given to
+    /// the regular expressions only when the literal prefilter says some pattern may
+    /// match; matches are added to `found`.
+    func examine(_ whole: UnsafeBufferPointer<UInt8>, number: Int, into found: inout [Int: [LogLine]], possible: inout [Bool], scratch: inout [UInt8]) {
+        let raw = UnsafeBufferPointer(rebasing: whole.prefix(Self.maxExaminedLineLength))
         guard prefilter.mark(raw, into: &possible, scratch: &scratch) else { return }
         let line = Self.clean(raw)
         guard !line.isEmpty else { return }

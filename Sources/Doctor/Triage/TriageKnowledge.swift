@@ -34,7 +34,8 @@ public struct TriageKnowledge: Sendable, Decodable {
         return TriageKnowledge(version: version, categories: categories.filter { !replaced.contains($0.id) } + other.categories)
     }
 
-    /// A knowledge base from JSON; every pattern must compile.
+    /// A knowledge base from JSON; every pattern must compile and have a shape that
+    /// cannot backtrack without bound (``PatternShape``).
     public static func load(_ data: Data, source: String) throws -> TriageKnowledge {
         let knowledge: TriageKnowledge
         do {
@@ -43,8 +44,13 @@ public struct TriageKnowledge: Sendable, Decodable {
             throw TriageError("\(source): \(error)")
         }
         for category in knowledge.categories {
-            for pattern in category.patterns where (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) == nil {
-                throw TriageError("\(source): category \(category.id): invalid pattern '\(pattern)'")
+            for pattern in category.patterns {
+                guard (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) != nil else {
+                    throw TriageError("\(source): category \(category.id): invalid pattern '\(pattern)'")
+                }
+                if let problem = PatternShape.problem(in: pattern) {
+                    throw TriageError("\(source): category \(category.id): pattern '\(pattern)': \(problem)")
+                }
             }
         }
         return knowledge
