@@ -11,9 +11,10 @@ struct AttestVulnCommand: AsyncParsableCommand {
         commandName: "vuln",
         abstract: "Attest the vulnerability scan of each platform of an image.",
         discussion: """
-            Each platform is cataloged and matched against the advisory database as 'hallmark scan' does; \
-            findings its ignore rules (--config, else .grype.yaml or .hallmark.yaml here) ignore are left \
-            out. The predicate lists each remaining advisory with its severity and CVSS score.
+            Each platform is cataloged and matched against the advisory database as 'hallmark scan' does, \
+            under the same policy: findings that --vex statements or the ignore rules (--config, else \
+            .grype.yaml or .hallmark.yaml here) set aside are left out, and --only-fixed keeps only findings \
+            with a fix. The predicate lists each remaining advisory with its severity and CVSS score.
 
             \(ExitStatus.help)
             """
@@ -23,8 +24,7 @@ struct AttestVulnCommand: AsyncParsableCommand {
 
     @OptionGroup var database: AdvisoryDatabaseOptions
 
-    @Option(help: "Ignore rules (.grype.yaml schema).")
-    var config: String?
+    @OptionGroup var policyOptions: ScanPolicyOptions
 
     func validate() throws {
         if options.subject == .index { throw ValidationError("--subject index: a scan describes a platform's packages; attest platforms only") }
@@ -33,12 +33,11 @@ struct AttestVulnCommand: AsyncParsableCommand {
     func run() async throws {
         let matcher = VulnerabilityMatcher(database: try database.open(requireContent: true))
         let status = try matcher.database.status(maxAge: database.maxDBAge.seconds)
-        let configPath = config ?? IgnoreConfig.defaultPath(in: FileManager.default.currentDirectoryPath)
-        let ignores = IgnoreMatcher(rules: try configPath.map { try IgnoreConfig.load(path: $0) }?.rules ?? [])
+        let policy = try policyOptions.policy()
         try await AttestationRun(options: options).run { target, location in
             let started = Date()
             let report = try await PlatformCataloging.report(for: target, location: location)
-            let findings = try matcher.match(report.packages).findings.filter { ignores.rule(ignoring: $0) == nil }
+            let findings = policy.apply(try matcher.match(report.packages)).findings
             let predicate = VulnerabilityPredicate.make(findings: findings, database: status, started: started, finished: Date())
             return (PredicateType.vulnerabilities, try predicate.jsonData())
         }

@@ -33,14 +33,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity remains: negligible, low, medium, high, critical.")
     var failOn: Severity?
 
-    @Flag(name: .customLong("only-fixed"), help: "Report only findings with a fixed version.")
-    var onlyFixed = false
-
-    @Option(help: "Ignore rules (.grype.yaml schema); default .grype.yaml or .hallmark.yaml in the working directory.")
-    var config: String?
-
-    @Option(help: "An OpenVEX document whose not_affected statements suppress findings (repeatable).")
-    var vex: [String] = []
+    @OptionGroup var policyOptions: ScanPolicyOptions
 
     @Option(name: .shortAndLong, parsing: .singleValue, help: "Output table, json or sarif, optionally =FILE (repeatable).")
     var output: [ScanOutput] = []
@@ -55,18 +48,14 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let packages = try await packages()
         let matcher = VulnerabilityMatcher(database: try database.open(requireContent: true))
-        var result = try matcher.match(packages)
-        if onlyFixed { result.findings.removeAll { $0.fixState != .fixed } }
-        let configPath = config ?? IgnoreConfig.defaultPath(in: FileManager.default.currentDirectoryPath)
-        let ignores = try configPath.map { try IgnoreConfig.load(path: $0) }
-        let documents = try vex.map { try OpenVEXDocument.load(path: $0) }
-        let report = ScanReport(target: target, packages: packages.count, result: result, ignores: ignores, vex: documents)
+        let result = try matcher.match(packages)
+        let outcome = try policyOptions.policy(failOn: failOn).apply(result)
+        let report = ScanReport(target: target, packages: packages.count, result: result, outcome: outcome)
         for format in output.isEmpty ? [ScanOutput(argument: "table")!] : output {
             try format.target.write(Array(try format.render(report).utf8))
         }
-        let threshold = failOn ?? ignores?.failOnSeverity.flatMap(Severity.init(name:))
-        if let threshold, report.findings.contains(where: { $0.severity >= threshold }) {
-            Terminal.error("failing: \(report.findings.filter { $0.severity >= threshold }.count) findings at or above \(threshold.rawValue)")
+        if let threshold = outcome.threshold, !outcome.failing.isEmpty {
+            Terminal.error("failing: \(outcome.failing.count) findings at or above \(threshold.rawValue)")
             throw ExitCode(ExitStatus.failed.rawValue)
         }
     }
@@ -92,4 +81,11 @@ struct ScanCommand: AsyncParsableCommand {
     }
 }
 
-extension Severity: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {
+    /// A threshold name in any case; anything else is a usage error listing the names.
+    public init?(argument: String) {
+        self.init(threshold: argument)
+    }
+
+    public static var allValueStrings: [String] { Severity.thresholdNames.components(separatedBy: ", ") }
+}
