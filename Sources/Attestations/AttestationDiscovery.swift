@@ -19,9 +19,11 @@ public struct AttestationDiscovery: Sendable {
         let document = try await source.manifest(root)
         var platforms: [InspectReport.PlatformEntry] = []
         var indexAttestations: [FoundAttestation] = []
+        var unreadable: [InspectReport.Finding] = []
         switch document.content {
         case .index(let index):
-            let buildkit = try await buildKitAttestations(in: index)
+            let (buildkit, malformed) = try await buildKitAttestations(in: index)
+            unreadable = malformed
             for child in index.manifests where !Self.isAttestationManifest(child) {
                 if let platform, let childPlatform = child.platform, !platform.matches(childPlatform) { continue }
                 let attached = try await attached(to: child.digest)
@@ -38,7 +40,7 @@ public struct AttestationDiscovery: Sendable {
         var report = InspectReport(
             name: name, mediaType: document.mediaType, digest: root.digest, size: root.size,
             platforms: platforms, indexAttestations: indexAttestations, findings: [])
-        report.findings = MatrixCheck.findings(in: report)
+        report.findings = unreadable + MatrixCheck.findings(in: report)
         return report
     }
 
@@ -46,21 +48,37 @@ public struct AttestationDiscovery: Sendable {
         descriptor.annotation(AnnotationKey.dockerReferenceType) == AnnotationKey.attestationManifest
     }
 
-    /// BuildKit attestation manifests of an index, keyed by the platform manifest they describe.
-    func buildKitAttestations(in index: ImageIndex) async throws -> [Digest: [FoundAttestation]] {
+    /// BuildKit attestation manifests of an index, keyed by the platform manifest they
+    /// describe, and a finding for each part that cannot be read as one (it would
+    /// otherwise be missing from the matrix without a word).
+    func buildKitAttestations(in index: ImageIndex) async throws -> ([Digest: [FoundAttestation]], [InspectReport.Finding]) {
         var result: [Digest: [FoundAttestation]] = [:]
+        var findings: [InspectReport.Finding] = []
+        let platforms = Set(index.manifests.filter { !Self.isAttestationManifest($0) }.map(\.digest))
         for entry in index.manifests where Self.isAttestationManifest(entry) {
-            guard let target = entry.annotation(AnnotationKey.dockerReferenceDigest).flatMap({ try? Digest($0) }) else { continue }
+            let reference = entry.annotation(AnnotationKey.dockerReferenceDigest)
+            guard let target = reference.flatMap({ try? Digest($0) }), platforms.contains(target) else {
+                findings.append(.malformedAttestationManifest(entry.digest, reference.map {
+                    "its \(AnnotationKey.dockerReferenceDigest) annotation '\($0)' names no platform manifest of this index"
+                } ?? "it has no \(AnnotationKey.dockerReferenceDigest) annotation naming the platform manifest it describes"))
+                continue
+            }
             let document = try await source.manifest(entry)
-            guard case .manifest(let manifest) = document.content else { continue }
+            guard case .manifest(let manifest) = document.content else {
+                findings.append(.malformedAttestationManifest(entry.digest, "it is an index (\(document.mediaType)), not an image manifest with one layer per attestation"))
+                continue
+            }
             for layer in manifest.layers {
-                guard let type = layer.annotation(AnnotationKey.inTotoPredicateType) else { continue }
+                guard let type = layer.annotation(AnnotationKey.inTotoPredicateType) else {
+                    findings.append(.malformedAttestationManifest(entry.digest, "its layer \(layer.digest) has no \(AnnotationKey.inTotoPredicateType) annotation"))
+                    continue
+                }
                 result[target, default: []].append(FoundAttestation(
                     predicateType: type, storage: .buildkit, manifestDigest: entry.digest,
                     layerDigest: layer.digest, mediaType: layer.mediaType))
             }
         }
-        return result
+        return (result, findings)
     }
 
     /// Referrers and cosign tags attached to `digest`.

@@ -24,6 +24,13 @@ public struct InspectReport: Sendable, Codable, Hashable {
         public var platform: String?
         public var message: String
         public var fix: String?
+
+        /// A BuildKit attestation manifest that cannot be read as one, and why.
+        static func malformedAttestationManifest(_ digest: Digest, _ problem: String) -> Finding {
+            Finding(id: "malformed-attestation-manifest", platform: nil,
+                    message: "attestation manifest \(digest) is malformed: \(problem); its attestations are not counted",
+                    fix: "rebuild and push the image with a BuildKit that writes valid attestation manifests (buildx >= 0.10, BuildKit >= 0.11), or attest the platforms with 'hallmark attest'")
+        }
     }
 
     public var schemaVersion = InspectReport.schemaVersion

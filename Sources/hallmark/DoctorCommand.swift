@@ -123,9 +123,17 @@ struct DoctorCommand: AsyncParsableCommand {
             throw UsageError("\(path): no such file or folder (run in a repository, or name the workflows)")
         }
         guard isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        // A folder that cannot be listed, or holds no workflow, must not pass as clean.
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw UsageError("\(path): cannot list the folder (\(error.localizedDescription)); check its permissions")
+        }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { "\(base)/\($0)" }
+        let files = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { "\(base)/\($0)" }
+        guard !files.isEmpty else { throw UsageError("\(path): no .yml or .yaml workflow files in this folder; name the workflows to check") }
+        return files
     }
 }
 

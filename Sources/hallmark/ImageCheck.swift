@@ -30,6 +30,7 @@ struct ImageCheck {
             let marks = kinds.map { "\($0.rawValue) \(entry.has($0) ? "✓" : "✗")" }.joined(separator: ", ")
             Terminal.print("  \(entry.platform ?? "manifest") \(entry.digest): \(marks)")
         }
+        for finding in report.findings { Terminal.print("  \(finding.message)") }
         guard !missing.isEmpty else { return false }
         let causes = workflowFindings.filter { Self.causes.contains($0.rule) }
         Terminal.print(causes.isEmpty
