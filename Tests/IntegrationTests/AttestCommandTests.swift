@@ -7,9 +7,9 @@ import TestSupport
 @Suite(.serialized)
 struct AttestCommandTests {
     /// A fresh key pair (encrypted with `password`) in `directory`: the private and public key paths.
-    static func keyPair(in directory: URL, name: String = "hallmark", password: String = "correct horse") throws -> (key: String, pub: String) {
+    static func keyPair(in directory: URL, name: String = "hallmark", password: String = "correct horse") async throws -> (key: String, pub: String) {
         let prefix = directory.appendingPathComponent(name).path
-        let made = try CLI.hallmark(["key", "generate", "--output-key-prefix", prefix], environment: ["HALLMARK_PASSWORD": password])
+        let made = try await CLI.hallmark(["key", "generate", "--output-key-prefix", prefix], environment: ["HALLMARK_PASSWORD": password])
         #expect(made.status == 0, "\(made.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: prefix + ".key")[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -17,7 +17,7 @@ struct AttestCommandTests {
     }
 
     /// The platform manifests of the example image, by platform.
-    static func platformDigests() throws -> [String: String] {
+    static func platformDigests() async throws -> [String: String] {
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.examplePath + "/blobs/sha256/" + String(RegistryCopyTests.indexDigest.dropFirst(7))))) as? [String: Any]
         var digests: [String: String] = [:]
         for entry in index?["manifests"] as? [[String: Any]] ?? [] {
@@ -29,8 +29,8 @@ struct AttestCommandTests {
     }
 
     /// The attestations `hallmark inspect --format json` lists, per platform: (predicate type, storage, manifest digest).
-    static func attestations(_ target: String) throws -> [String: [(type: String, storage: String, manifest: String)]] {
-        let inspect = try CLI.hallmark("inspect", target, "--format", "json")
+    static func attestations(_ target: String) async throws -> [String: [(type: String, storage: String, manifest: String)]] {
+        let inspect = try await CLI.hallmark("inspect", target, "--format", "json")
         #expect(inspect.status == 0, "\(inspect.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(inspect.stdout)) as? [String: Any]
         var found: [String: [(String, String, String)]] = [:]
@@ -46,25 +46,25 @@ struct AttestCommandTests {
         try await withRegistry { registry in
             let work = try CLI.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: work) }
-            let keys = try Self.keyPair(in: work)
+            let keys = try await Self.keyPair(in: work)
             let password = ["HALLMARK_PASSWORD": "correct horse"]
             let target = "\(registry.address)/it/attest:v1"
-            #expect(try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", target).status == 0)
+            #expect(try await CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", target).status == 0)
 
-            let provenance = try CLI.hallmark(["attest", "provenance", target, "--key", keys.key, "--push"], environment: password)
+            let provenance = try await CLI.hallmark(["attest", "provenance", target, "--key", keys.key, "--push"], environment: password)
             #expect(provenance.status == 0, "\(provenance.stderr)")
             #expect(provenance.stderr.components(separatedBy: "attached SLSA provenance").count == 3, "\(provenance.stderr)")
-            let sbom = try CLI.hallmark(["attest", "sbom", target, "--key", keys.key, "--push"], environment: password)
+            let sbom = try await CLI.hallmark(["attest", "sbom", target, "--key", keys.key, "--push"], environment: password)
             #expect(sbom.status == 0, "\(sbom.stderr)")
 
             // Idempotent: the same statement signed again is not attached twice.
-            let again = try CLI.hallmark(["attest", "provenance", target, "--key", keys.key, "--push"], environment: password)
+            let again = try await CLI.hallmark(["attest", "provenance", target, "--key", keys.key, "--push"], environment: password)
             #expect(again.status == 0, "\(again.stderr)")
             #expect(again.stderr.contains("already attached"))
 
             // inspect lists provenance and SBOM for both platforms, each once, as OCI referrers.
-            let found = try Self.attestations(target)
-            let digests = try Self.platformDigests()
+            let found = try await Self.attestations(target)
+            let digests = try await Self.platformDigests()
             #expect(Set(found.keys) == ["linux/amd64", "linux/arm64/v8"])
             for (platform, list) in found {
                 let referrers = list.filter { $0.storage == "oci-referrer" }
@@ -72,7 +72,7 @@ struct AttestCommandTests {
                 #expect(referrers.filter { $0.type == "https://spdx.dev/Document" }.count == 1, "\(platform)")
                 // skopeo reads each referrer manifest: its subject is the platform manifest, its artifactType the bundle's.
                 for referrer in referrers {
-                    let raw = try CLI.skopeo("inspect", "--raw", "--tls-verify=false", "docker://\(registry.address)/it/attest@\(referrer.manifest)")
+                    let raw = try await CLI.skopeo("inspect", "--raw", "--tls-verify=false", "docker://\(registry.address)/it/attest@\(referrer.manifest)")
                     let manifest = try JSONSerialization.jsonObject(with: Data(raw.stdout)) as? [String: Any]
                     #expect(manifest?["artifactType"] as? String == "application/vnd.dev.sigstore.bundle.v0.3+json")
                     #expect((manifest?["subject"] as? [String: Any])?["digest"] as? String == digests[platform])
@@ -81,17 +81,17 @@ struct AttestCommandTests {
             }
 
             // verify: provenance (the default) and SBOM pass on both platforms.
-            let verified = try CLI.hallmark("verify", target, "--key", keys.pub, "--format", "json")
+            let verified = try await CLI.hallmark("verify", target, "--key", keys.pub, "--format", "json")
             #expect(verified.status == 0, "\(verified.text) \(verified.stderr)")
             let report = try JSONSerialization.jsonObject(with: Data(verified.stdout)) as? [String: Any]
             let subjects = report?["subjects"] as? [[String: Any]] ?? []
             #expect(subjects.count == 2)
             #expect(subjects.allSatisfy { ($0["verified"] as? [Any])?.count == 1 })
-            #expect(try CLI.hallmark("verify", target, "--key", keys.pub, "--predicate-type", "spdx").status == 0)
+            #expect(try await CLI.hallmark("verify", target, "--key", keys.pub, "--predicate-type", "spdx").status == 0)
 
             // A different key: exit 1, the signature check named for each platform.
-            let other = try Self.keyPair(in: work, name: "other")
-            let wrongKey = try CLI.hallmark("verify", target, "--key", other.pub)
+            let other = try await Self.keyPair(in: work, name: "other")
+            let wrongKey = try await CLI.hallmark("verify", target, "--key", other.pub)
             #expect(wrongKey.status == 1)
             #expect(wrongKey.text.contains("linux/arm64/v8"))
             #expect(wrongKey.text.contains("signature check failed"))
@@ -101,71 +101,71 @@ struct AttestCommandTests {
     /// A later platform whose predicate is refused leaves no earlier platform attached
     /// (everything is signed before anything is pushed); after a push into a layout, the
     /// layout still names its one image without a tag (attached bundles are artifacts).
-    @Test func aRefusedPlatformLeavesNothingAttached() throws {
+    @Test func aRefusedPlatformLeavesNothingAttached() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let layout = work.appendingPathComponent("layout").path
         try FileManager.default.copyItem(atPath: CLI.examplePath, toPath: layout)
-        let keys = try Self.keyPair(in: work)
+        let keys = try await Self.keyPair(in: work)
         let password = ["HALLMARK_PASSWORD": "correct horse"]
-        func size(_ platform: String) throws -> Int {
-            let refused = try CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "-o", "/dev/null", "--max-predicate-size", "1",
+        func size(_ platform: String) async throws -> Int {
+            let refused = try await CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "-o", "/dev/null", "--max-predicate-size", "1",
                                             "--platform", platform], environment: password)
             let digits = refused.stderr.components(separatedBy: "(").dropFirst().first?.prefix { $0.isNumber } ?? ""
             return try #require(Int(digits), "\(refused.stderr)")
         }
-        let (amd64, arm64) = (try size("linux/amd64"), try size("linux/arm64/v8"))
+        let (amd64, arm64) = await (try size("linux/amd64"), try size("linux/arm64/v8"))
         try #require(amd64 < arm64, "the arm64 SBOM must be the larger one for this test")
         let entries = { try (JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: layout + "/index.json"))) as? [String: Any])?["manifests"] as? [Any] }
         let before = try entries()?.count
-        let partial = try CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "--push", "--max-predicate-size", String(amd64)], environment: password)
+        let partial = try await CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "--push", "--max-predicate-size", String(amd64)], environment: password)
         #expect(partial.status == 1 && partial.stderr.contains("linux/arm64/v8"), "\(partial.stderr)")
         #expect(!partial.stderr.contains("attached"))
         #expect(try entries()?.count == before, "nothing attached")
-        let whole = try CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "--push"], environment: password)
+        let whole = try await CLI.hallmark(["attest", "sbom", "oci-dir:\(layout)", "--key", keys.key, "--push"], environment: password)
         #expect(whole.status == 0, "\(whole.stderr)")
         #expect(try entries()?.count == (before ?? 0) + 2)
-        let inspected = try CLI.hallmark("inspect", "oci-dir:\(layout)")
+        let inspected = try await CLI.hallmark("inspect", "oci-dir:\(layout)")
         #expect(inspected.status == 0, "\(inspected.stderr)")
     }
 
     @Test func aPlatformWithoutAttestationFailsVerification() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let keys = try Self.keyPair(in: work)
+        let keys = try await Self.keyPair(in: work)
         let layout = work.appendingPathComponent("image").path
-        #expect(try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "oci-dir:\(layout):v1").status == 0)
-        let attest = try CLI.hallmark(["attest", "provenance", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.key, "--push"],
+        #expect(try await CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "oci-dir:\(layout):v1").status == 0)
+        let attest = try await CLI.hallmark(["attest", "provenance", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.key, "--push"],
                                       environment: ["HALLMARK_PASSWORD": "correct horse"])
         #expect(attest.status == 0, "\(attest.stderr)")
-        let verify = try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--key", keys.pub)
+        let verify = try await CLI.hallmark("verify", "oci-dir:\(layout):v1", "--key", keys.pub)
         #expect(verify.status == 1)
         let armLine = verify.text.split(separator: "\n").first { $0.hasPrefix("linux/arm64/v8") && $0.contains("FAILED") }
         #expect(armLine != nil, "\(verify.text)")
         // Its only attestation is BuildKit's unsigned provenance: the signature check names it.
         #expect(verify.text.contains("signature check failed: an unsigned in-toto statement"))
-        #expect(try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.pub).status == 0)
+        #expect(try await CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/amd64", "--key", keys.pub).status == 0)
     }
 
     /// A DSSE envelope stored as cosign stores attestations (a `sha256-<hex>.att` tag) verifies.
-    @Test func cosignAttestationTagsAreVerified() throws {
+    @Test func cosignAttestationTagsAreVerified() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let keys = try Self.keyPair(in: work)
+        let keys = try await Self.keyPair(in: work)
         let layout = work.appendingPathComponent("image").path
-        #expect(try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "oci-dir:\(layout):v1").status == 0)
+        #expect(try await CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "oci-dir:\(layout):v1").status == 0)
         let bundles = work.appendingPathComponent("b.jsonl").path
-        let made = try CLI.hallmark(["attest", "provenance", "oci-dir:\(layout):v1", "--platform", "linux/arm64/v8", "--key", keys.key, "-o", bundles],
+        let made = try await CLI.hallmark(["attest", "provenance", "oci-dir:\(layout):v1", "--platform", "linux/arm64/v8", "--key", keys.key, "-o", bundles],
                                     environment: ["HALLMARK_PASSWORD": "correct horse"])
         #expect(made.status == 0, "\(made.stderr)")
         let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundles))) as? [String: Any]
         let envelope = work.appendingPathComponent("envelope.json")
         try JSONSerialization.data(withJSONObject: try #require(bundle?["dsseEnvelope"])).write(to: envelope)
-        let digest = try #require(try Self.platformDigests()["linux/arm64/v8"])
+        let digest = try await #require(try Self.platformDigests()["linux/arm64/v8"])
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/add-cosign-attestation.py").path
-        let added = try CLI.run("/usr/bin/env", ["python3", script, layout, digest, envelope.path, "https://slsa.dev/provenance/v1"])
+        let added = try await CLI.run("/usr/bin/env", ["python3", script, layout, digest, envelope.path, "https://slsa.dev/provenance/v1"])
         #expect(added.status == 0, "\(added.stderr)")
-        let verify = try CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/arm64/v8", "--key", keys.pub, "--format", "json")
+        let verify = try await CLI.hallmark("verify", "oci-dir:\(layout):v1", "--platform", "linux/arm64/v8", "--key", keys.pub, "--format", "json")
         #expect(verify.status == 0, "\(verify.text)")
         let report = try JSONSerialization.jsonObject(with: Data(verify.stdout)) as? [String: Any]
         let verified = (report?["subjects"] as? [[String: Any]])?.first?["verified"] as? [[String: Any]]
@@ -173,17 +173,17 @@ struct AttestCommandTests {
     }
 
     /// Bundles for the amd64 manifest written with `-o`, checked as a file against that manifest's bytes.
-    @Test func tamperedBundlesFailTheirCheck() throws {
+    @Test func tamperedBundlesFailTheirCheck() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let keys = try Self.keyPair(in: work)
+        let keys = try await Self.keyPair(in: work)
         let bundles = work.appendingPathComponent("provenance.jsonl").path
-        let made = try CLI.hallmark(["attest", "provenance", "oci-dir:\(CLI.examplePath)", "--platform", "linux/amd64", "--key", keys.key, "-o", bundles],
+        let made = try await CLI.hallmark(["attest", "provenance", "oci-dir:\(CLI.examplePath)", "--platform", "linux/amd64", "--key", keys.key, "-o", bundles],
                                     environment: ["HALLMARK_PASSWORD": "correct horse"])
         #expect(made.status == 0, "\(made.stderr)")
-        let digest = try #require(try Self.platformDigests()["linux/amd64"])
+        let digest = try await #require(try Self.platformDigests()["linux/amd64"])
         let manifest = CLI.examplePath + "/blobs/sha256/" + digest.dropFirst(7)
-        #expect(try CLI.hallmark("verify", manifest, "--bundle", bundles, "--key", keys.pub).status == 0)
+        #expect(try await CLI.hallmark("verify", manifest, "--bundle", bundles, "--key", keys.pub).status == 0)
 
         let line = try String(contentsOfFile: bundles, encoding: .utf8).trimmingCharacters(in: .newlines)
         func variant(_ name: String, _ change: (inout [String: Any]) throws -> Void) throws -> String {
@@ -221,53 +221,53 @@ struct AttestCommandTests {
             ("unknown bundle media type", [manifest, "--bundle", unknownMediaType], "format check failed"),
         ]
         for (name, arguments, message) in cases {
-            let result = try CLI.hallmark(["verify"] + arguments + ["--key", keys.pub], environment: [:])
+            let result = try await CLI.hallmark(["verify"] + arguments + ["--key", keys.pub], environment: [:])
             #expect(result.status == 1, "\(name): \(result.text) \(result.stderr)")
             #expect(result.text.contains(message), "\(name): \(result.text)")
         }
     }
 
-    @Test func sbomPredicatesOverTheBudgetAreRefusedOrTrimmed() throws {
+    @Test func sbomPredicatesOverTheBudgetAreRefusedOrTrimmed() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         // The signing key comes from HALLMARK_SIGNING_KEY, as a CI secret would.
-        let keys = try Self.keyPair(in: work)
+        let keys = try await Self.keyPair(in: work)
         let environment = ["HALLMARK_SIGNING_KEY": try String(contentsOfFile: keys.key, encoding: .utf8), "HALLMARK_PASSWORD": "correct horse"]
         let image = "oci-dir:\(CLI.examplePath)"
         let sbom = work.appendingPathComponent("amd64.spdx.json").path
-        #expect(try CLI.hallmark("sbom", image, "--platform", "linux/amd64", "--file-metadata", "-o", "spdx-json=\(sbom)").status == 0)
+        #expect(try await CLI.hallmark("sbom", image, "--platform", "linux/amd64", "--file-metadata", "-o", "spdx-json=\(sbom)").status == 0)
         let size = try FileManager.default.attributesOfItem(atPath: sbom)[.size] as? Int ?? 0
         let limit = String(size - 64)
         let out = work.appendingPathComponent("sbom.jsonl").path
-        let refused = try CLI.hallmark(["attest", "sbom", image, "--platform", "linux/amd64", "--sbom", sbom, "--max-predicate-size", limit, "-o", out],
+        let refused = try await CLI.hallmark(["attest", "sbom", image, "--platform", "linux/amd64", "--sbom", sbom, "--max-predicate-size", limit, "-o", out],
                                        environment: environment)
         #expect(refused.status == 1, "\(refused.stderr)")
         #expect(refused.stderr.contains("over the \(limit)-byte predicate limit"))
         #expect(refused.stderr.contains("hallmark sbom trim"))
         #expect(!FileManager.default.fileExists(atPath: out))
-        let trimmed = try CLI.hallmark(["attest", "sbom", image, "--platform", "linux/amd64", "--sbom", sbom, "--max-predicate-size", limit, "--trim", "-o", out],
+        let trimmed = try await CLI.hallmark(["attest", "sbom", image, "--platform", "linux/amd64", "--sbom", sbom, "--max-predicate-size", limit, "--trim", "-o", out],
                                        environment: environment)
         #expect(trimmed.status == 0, "\(trimmed.stderr)")
         #expect(trimmed.stderr.contains("trimmed"))
-        let digest = try #require(try Self.platformDigests()["linux/amd64"])
+        let digest = try await #require(try Self.platformDigests()["linux/amd64"])
         let manifest = CLI.examplePath + "/blobs/sha256/" + digest.dropFirst(7)
-        let verified = try CLI.hallmark("verify", manifest, "--bundle", out, "--key", keys.pub, "--predicate-type", "spdx")
+        let verified = try await CLI.hallmark("verify", manifest, "--bundle", out, "--key", keys.pub, "--predicate-type", "spdx")
         #expect(verified.status == 0, "\(verified.text)")
         // Without a key anywhere, the command says how to give one.
-        let keyless = try CLI.hallmark(["attest", "provenance", image, "-o", out], environment: ["HALLMARK_SIGNING_KEY": ""])
+        let keyless = try await CLI.hallmark(["attest", "provenance", image, "-o", out], environment: ["HALLMARK_SIGNING_KEY": ""])
         #expect(keyless.status == 2)
         #expect(keyless.stderr.contains("--key FILE"))
     }
 
-    @Test func provenanceOnGitHubActionsHasTheLayoutOfARealAttestation() throws {
+    @Test func provenanceOnGitHubActionsHasTheLayoutOfARealAttestation() async throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let keys = try Self.keyPair(in: work)
-        let real = try Self.realGitHubStatement()
+        let keys = try await Self.keyPair(in: work)
+        let real = try await Self.realGitHubStatement()
         var environment = Self.runnerEnvironment
         environment["HALLMARK_PASSWORD"] = "correct horse"
         let out = work.appendingPathComponent("gh.jsonl").path
-        let made = try CLI.hallmark(["attest", "provenance", "oci-dir:\(CLI.examplePath)", "--platform", "linux/amd64", "--key", keys.key, "-o", out],
+        let made = try await CLI.hallmark(["attest", "provenance", "oci-dir:\(CLI.examplePath)", "--platform", "linux/amd64", "--key", keys.key, "-o", out],
                                     environment: environment)
         #expect(made.status == 0, "\(made.stderr)")
         let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
@@ -282,7 +282,7 @@ struct AttestCommandTests {
     }
 
     /// The statement inside the real GitHub image attestation of the shared test data.
-    static func realGitHubStatement() throws -> [String: Any] {
+    static func realGitHubStatement() async throws -> [String: Any] {
         let path = try SharedTestData.url("sigstore/github-attestations/ystkfujii__playground_supply-chain-guard/bundle.json")
         let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as? [String: Any]
         let payload = try #require(Data(base64Encoded: (bundle?["dsseEnvelope"] as? [String: Any])?["payload"] as? String ?? ""))

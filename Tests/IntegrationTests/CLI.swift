@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `hallmark` executable and external tools (skopeo) for tests.
 enum CLI {
@@ -31,46 +32,30 @@ enum CLI {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Examples/hello-multiarch").path
 
-    static func hallmark(_ arguments: String...) throws -> Result {
-        try run(try hallmark, arguments)
+    static func hallmark(_ arguments: String...) async throws -> Result {
+        try await run(try hallmark, arguments)
     }
 
     /// Runs `hallmark` with `environment` added to (or replacing entries of) this process's environment.
-    static func hallmark(_ arguments: [String], environment: [String: String]) throws -> Result {
-        try run(try hallmark, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    static func hallmark(_ arguments: [String], environment: [String: String]) async throws -> Result {
+        try await run(try hallmark, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
     }
 
     /// Runs skopeo; fails the test with the install command when it is missing.
-    static func skopeo(_ arguments: String...) throws -> Result {
+    static func skopeo(_ arguments: String...) async throws -> Result {
         let path = "/usr/bin/skopeo"
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw ToolMissing(tool: "skopeo", hint: "apt-get install -y skopeo")
         }
-        let result = try run(path, arguments)
+        let result = try await run(path, arguments)
         guard result.status == 0 else { throw ToolFailed(tool: "skopeo \(arguments.joined(separator: " "))", result: result) }
         return result
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stderrBytes = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            stderrBytes = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdoutBytes = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: Array(stdoutBytes), stderr: String(decoding: stderrBytes, as: UTF8.self))
+    /// Runs `executable` to its end without blocking the test process's concurrency threads.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: [UInt8]? = nil) async throws -> Result {
+        let output = try await ChildProcess.run(executable, arguments, environment: environment, stdin: stdin)
+        return Result(status: output.status, stdout: output.stdout, stderr: String(decoding: output.stderr, as: UTF8.self))
     }
 
     /// A fresh temporary directory, removed by the caller.
@@ -80,17 +65,8 @@ enum CLI {
         return url
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try? input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+    static func sha256(_ bytes: [UInt8]) async throws -> String {
+        let text = try await run("/usr/bin/sha256sum", [], stdin: bytes).text
         return "sha256:" + (text.split(separator: " ").first.map(String.init) ?? "")
     }
 }

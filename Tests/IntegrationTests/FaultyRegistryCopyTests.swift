@@ -15,12 +15,12 @@ struct FaultyRegistryCopyTests {
             ])
             defer { Task { try? await proxy.stop() } }
             let target = "\(proxy.address)/it/faulty:v1"
-            let push = try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", target)
+            let push = try await CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", target)
             #expect(push.status == 0, "\(push.stderr)")
 
             let out = try CLI.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: out) }
-            let pull = try CLI.hallmark("copy", "--all", target, "oci-dir:\(out.path):v1")
+            let pull = try await CLI.hallmark("copy", "--all", target, "oci-dir:\(out.path):v1")
             #expect(pull.status == 0, "\(pull.stderr)")
             #expect(proxy.injectedCount == 6)
 
@@ -30,8 +30,8 @@ struct FaultyRegistryCopyTests {
             for name in names {
                 #expect(try Data(contentsOf: out.appendingPathComponent("blobs/sha256/\(name)")) == Data(contentsOf: source.appendingPathComponent(name)))
             }
-            let raw = try CLI.skopeo("inspect", "--raw", "--tls-verify=false", "docker://\(registry.address)/it/faulty:v1")
-            #expect(CLI.sha256(raw.stdout) == RegistryCopyTests.indexDigest)
+            let raw = try await CLI.skopeo("inspect", "--raw", "--tls-verify=false", "docker://\(registry.address)/it/faulty:v1")
+            #expect(try await CLI.sha256(raw.stdout) == RegistryCopyTests.indexDigest)
         }
     }
 
@@ -41,7 +41,7 @@ struct FaultyRegistryCopyTests {
                 .status(503, pathContains: "/manifests/", times: 100),
             ])
             defer { Task { try? await proxy.stop() } }
-            let result = try CLI.hallmark("inspect", "--retries", "1", "\(proxy.address)/it/x:v1")
+            let result = try await CLI.hallmark("inspect", "--retries", "1", "\(proxy.address)/it/x:v1")
             #expect(result.status == 3)
             #expect(result.stderr.contains("503"), "\(result.stderr)")
             #expect(proxy.count(pathContains: "/manifests/") == 2)

@@ -10,8 +10,11 @@ public final class RegistryProcess: @unchecked Sendable {
     // `process` is only touched by `start` and `stop`, which a test calls from one task.
     /// Where the binary is expected.
     public static let binary = "/usr/bin/docker-registry"
-    /// How long to wait for `/v2/` to answer after starting.
+    /// How long to wait for the registry to accept connections after starting.
     public static let startTimeout: Duration = .seconds(60)
+    /// How many registries may be starting at the same moment (the others wait their turn).
+    public static let concurrentStarts = 2
+    private static let gate = StartGate(permits: concurrentStarts)
 
     /// A user the registry accepts with HTTP Basic (htpasswd, bcrypt).
     public struct User: Sendable {
@@ -39,7 +42,12 @@ public final class RegistryProcess: @unchecked Sendable {
 
     /// Starts a registry, with HTTP Basic authentication for `basicAuth` or token
     /// authentication by `tokenAuthority` when given, and waits until it accepts connections.
+    /// At most ``concurrentStarts`` registries start at once.
     public static func start(basicAuth: User? = nil, tokenAuthority: TokenAuthority? = nil) async throws -> RegistryProcess {
+        try await gate.withPermit { try await launch(basicAuth: basicAuth, tokenAuthority: tokenAuthority) }
+    }
+
+    private static func launch(basicAuth: User?, tokenAuthority: TokenAuthority?) async throws -> RegistryProcess {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw HarnessError("\(binary) is missing: install it with `apt-get install -y docker-registry`")
         }
@@ -60,7 +68,7 @@ public final class RegistryProcess: @unchecked Sendable {
             """
         if let basicAuth {
             let htpasswd = directory.appendingPathComponent("htpasswd")
-            try htpasswdLine(basicAuth).write(to: htpasswd, atomically: true, encoding: .utf8)
+            try await htpasswdLine(basicAuth).write(to: htpasswd, atomically: true, encoding: .utf8)
             config += "auth: {htpasswd: {realm: test-registry, path: \(htpasswd.path)}}\n"
         }
         if let tokenAuthority {
@@ -84,23 +92,25 @@ public final class RegistryProcess: @unchecked Sendable {
         do {
             try await registry.waitUntilListening()
         } catch {
-            registry.stop()
+            await registry.stop()
             throw error
         }
         return registry
     }
 
     /// Stops the registry (SIGTERM; SIGKILL if it has not exited after 10 s),
-    /// waits for it to exit and removes its directory.
-    public func stop() {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(10)
-            while process.isRunning, Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+    /// waits for it to exit (on a thread of its own) and removes its directory.
+    public func stop() async {
+        _ = try? await offloaded { [self] in
+            if process.isRunning {
+                process.terminate()
+                let deadline = Date().addingTimeInterval(10)
+                while process.isRunning, Date() < deadline { usleep(10_000) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+            }
+            try? FileManager.default.removeItem(at: directory)
         }
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// The registry's log so far (for failure messages).
@@ -108,14 +118,18 @@ public final class RegistryProcess: @unchecked Sendable {
         (try? String(contentsOf: directory.appendingPathComponent("registry.log"), encoding: .utf8)) ?? ""
     }
 
+    /// Waits until the registry accepts connections. The port is always tried once more
+    /// after the deadline, so a test task that was not scheduled for a while (a busy
+    /// machine) does not give up on a registry that is in fact listening.
     private func waitUntilListening() async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + Self.startTimeout
-        while clock.now < deadline {
+        while true {
             guard process.isRunning else {
                 throw HarnessError("docker-registry exited with status \(process.terminationStatus):\n\(log)")
             }
             if Self.accepts(port: port) { return }
+            if clock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw HarnessError("docker-registry did not listen on \(address) within \(Self.startTimeout):\n\(log)")
@@ -158,21 +172,14 @@ public final class RegistryProcess: @unchecked Sendable {
     }
 
     /// `user:bcrypt-hash` from `htpasswd -Bbn` (distribution accepts only bcrypt).
-    private static func htpasswdLine(_ user: User) throws -> String {
+    private static func htpasswdLine(_ user: User) async throws -> String {
         let tool = "/usr/bin/htpasswd"
         guard FileManager.default.isExecutableFile(atPath: tool) else {
             throw HarnessError("\(tool) is missing: install it with `apt-get install -y apache2-utils`")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-Bbn", user.username, user.password]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw HarnessError("htpasswd failed with status \(process.terminationStatus)") }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        let result = try await ChildProcess.run(tool, ["-Bbn", user.username, user.password])
+        guard result.status == 0 else { throw HarnessError("htpasswd failed with status \(result.status)") }
+        return String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
     }
 }
 
@@ -183,10 +190,10 @@ public func withRegistry<T>(
     let registry = try await RegistryProcess.start(basicAuth: basicAuth, tokenAuthority: tokenAuthority)
     do {
         let result = try await body(registry)
-        registry.stop()
+        await registry.stop()
         return result
     } catch {
-        registry.stop()
+        await registry.stop()
         throw error
     }
 }
