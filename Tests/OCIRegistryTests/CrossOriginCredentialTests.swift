@@ -69,7 +69,7 @@ struct CrossOriginCredentialTests {
             guard request.method == "POST", request.path.hasSuffix("/blobs/uploads/") else { return CannedResponse(status: 404) }
             return CannedResponse(status: 202, headers: [("Location", "http://\(storage.address)/upload/session-1?state=x")])
         }
-        try await Self.run([registry, storage], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, storage], environment: Self.environment(for: registry.address)) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             let blob = Fixtures.bytes(1000, seed: 7)
             #expect(try await repository.pushBlob(Fixtures.descriptor(of: blob), content: ByteChunks(bytes: blob)) == .uploaded)
@@ -84,24 +84,26 @@ struct CrossOriginCredentialTests {
         let registry = try await Self.basicRegistry { _, _ in
             .json(#"{"name":"test/app","tags":["a","b"]}"#, headers: [("Link", "<http://\(mirror.address)/v2/test/app/tags/list?last=b>; rel=\"next\"")])
         }
-        try await Self.run([registry, mirror], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, mirror], environment: Self.environment(for: registry.address)) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             #expect(try await repository.tags() == ["a", "b", "c"])
         }
         Self.expectNoSecrets(mirror)
     }
 
+    /// A referrers index listing one artifact named after `name`.
+    static func referrersPage(_ name: String) -> String {
+        let digest = Digest.compute(Array(name.utf8))
+        return #"{"schemaVersion":2,"mediaType":"\#(MediaType.ociIndex)","manifests":[{"mediaType":"\#(MediaType.ociManifest)","digest":"\#(digest)","size":10,"artifactType":"application/example"}]}"#
+    }
+
     @Test func referrersLinkToAnotherOriginGetsNoCredentials() async throws {
         let subject = Digest.compute(Array("subject".utf8))
-        func page(_ name: String) -> String {
-            let digest = Digest.compute(Array(name.utf8))
-            return #"{"schemaVersion":2,"mediaType":"\#(MediaType.ociIndex)","manifests":[{"mediaType":"\#(MediaType.ociManifest)","digest":"\#(digest)","size":10,"artifactType":"application/example"}]}"#
-        }
-        let mirror = try await Self.otherOrigin("127.0.0.2") { _, _ in .json(page("second")) }
+        let mirror = try await Self.otherOrigin("127.0.0.2") { _, _ in .json(Self.referrersPage("second")) }
         let registry = try await Self.basicRegistry { _, _ in
-            .json(page("first"), headers: [("Link", "<http://\(mirror.address)/v2/test/app/referrers/\(subject)?page=2>; rel=\"next\"")])
+            .json(Self.referrersPage("first"), headers: [("Link", "<http://\(mirror.address)/v2/test/app/referrers/\(subject)?page=2>; rel=\"next\"")])
         }
-        try await Self.run([registry, mirror], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, mirror], environment: Self.environment(for: registry.address)) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             #expect(try await repository.referrers(of: subject).count == 2)
         }
@@ -114,7 +116,7 @@ struct CrossOriginCredentialTests {
         let registry = try await Self.basicRegistry { request, _ in
             CannedResponse(status: 307, headers: [("Location", "http://\(storage.address)/storage/blob?signature=abc")])
         }
-        try await Self.run([registry, storage], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, storage], environment: Self.environment(for: registry.address)) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             #expect(try await collect(repository.blob(Fixtures.descriptor(of: blob))) == blob)
         }
@@ -133,7 +135,7 @@ struct CrossOriginCredentialTests {
             if request.path.hasSuffix("/tags/list") { return .json(#"{"name":"test/app","tags":["v1"]}"#) }
             return CannedResponse(status: 307, headers: [("Location", "http://\(storage.address)/storage/blob")])
         }
-        try await Self.run([registry, storage, realm], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, storage, realm], environment: Self.environment(for: registry.address)) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             let blob = Fixtures.bytes(100, seed: 4)
             await #expect(throws: RegistryError.self) { try await repository.blob(Fixtures.descriptor(of: blob)) }
@@ -157,7 +159,7 @@ struct CrossOriginCredentialTests {
             options: RegistryClientOptions(retry: .none), credentials: CredentialResolver(environment: Self.environment(for: "registry.example")),
             transport: transport)
         do {
-            try await withClient(client) { client in
+            try await withClient(client) { (client) async throws in
                 let repository = RegistryRepository(client: client, registry: "registry.example", repository: "test/app")
                 #expect(repository.endpoint.scheme == "https")
                 let error = await #expect(throws: RegistryError.self) { try await repository.tags() }
@@ -183,7 +185,7 @@ struct CrossOriginCredentialTests {
             .json(#"{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}"#, status: 401,
                   headers: [("WWW-Authenticate", #"Bearer realm="http+unix://\#(socket)/token",service="registry""#)])
         }
-        try await Self.run([registry, realm], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, realm], environment: Self.environment(for: registry.address)) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             await #expect(throws: RegistryError.self) { try await repository.tags() }
         }
@@ -203,7 +205,7 @@ struct CrossOriginCredentialTests {
         let directory = try temporaryDirectory()
         try #"{"auths":{"\#(registry.address)":{"identitytoken":"refresh-123"}}}"#.write(
             to: directory.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
-        try await Self.run([registry, realm, thief], environment: ["DOCKER_CONFIG": directory.path]) { client in
+        try await Self.run([registry, realm, thief], environment: ["DOCKER_CONFIG": directory.path]) { (client) async throws in
             let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
             await #expect(throws: RegistryError.self) { try await repository.tags() }
         }
@@ -215,7 +217,7 @@ struct CrossOriginCredentialTests {
     @Test func environmentCredentialsGoOnlyToTheirRegistry() async throws {
         let other = try await Self.basicRegistry(host: "127.0.0.2") { _, _ in .json(#"{"name":"test/app","tags":["x"]}"#) }
         let registry = try await Self.basicRegistry { _, _ in .json(#"{"name":"test/app","tags":["v1"]}"#) }
-        try await Self.run([registry, other], environment: Self.environment(for: registry.address)) { client in
+        try await Self.run([registry, other], environment: Self.environment(for: registry.address)) { (client) async throws in
             #expect(try await RegistryRepository(client: client, registry: registry.address, repository: "test/app").tags() == ["v1"])
             await #expect(throws: RegistryError.self) {
                 try await RegistryRepository(client: client, registry: other.address, repository: "test/app").tags()
