@@ -10,6 +10,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     public static let connectTimeout = TimeAmount.seconds(10)
     /// How long the server may stay silent while a response is read.
     public static let readTimeout = TimeAmount.seconds(120)
+
     private let client: HTTPClient
 
     public init() {

@@ -16,10 +16,8 @@ extension RegistryClient {
         let registry = request.endpoint.registry
         var authorization = try await authorize(request, challenge: challenges.withLock { $0[registry] })
         var response = try await transmit(request, authorization: authorization.header)
-        if [401, 403].contains(response.status), HTTPOrigin(response.url) != request.endpoint.origin {
-            throw await foreignRefusal(response, for: request)
-        }
-        if response.status == 401 {
+        let fromRegistry = { (response: HTTPResponse) in HTTPOrigin(response.url) == request.endpoint.origin }
+        if response.status == 401, fromRegistry(response) {
             let offered = AuthChallenge.parse(headers: response.headers["WWW-Authenticate"])
             if let challenge = offered.first(where: { $0.scheme == "bearer" }) ?? offered.first(where: { $0.scheme == "basic" }) {
                 challenges.withLock { $0[registry] = challenge }
@@ -34,6 +32,7 @@ extension RegistryClient {
         }
         switch response.status {
         case 401, 403:
+            guard fromRegistry(response) else { throw await foreignRefusal(response, for: request) }
             let errors = await errorEntries(of: response)
             throw RegistryError.authentication(AuthenticationFailure(
                 registry: registry, url: request.url.absoluteString, status: response.status,
