@@ -96,8 +96,6 @@ let package = Package(
                 "OCIModel", "OCIRegistry", "OCILayout", "ImageCopy", "Attestations", "Reporting",
                 "Catalog", "ImageFS", "SBOMFormats", "InToto", "Sigstore", "VulnMatch", "VulnDB", "Doctor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

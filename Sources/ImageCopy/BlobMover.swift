@@ -1,7 +1,8 @@
 import OCIModel
 
 /// Moves blobs from source to destination, a few at a time: skips what is there,
-/// mounts across repositories where it can, and starts a failed transfer again.
+/// mounts across repositories where it can, and starts a transfer that failed with a
+/// retryable error again (``CopyOptions/retry``).
 struct BlobMover: Sendable {
     let source: any ContentSource
     let destination: any ContentDestination
@@ -30,20 +31,10 @@ struct BlobMover: Sendable {
             await tally.mounted(blob)
             return
         }
-        var attempt = 0
-        while true {
-            do {
-                try await destination.putBlob(blob, content: try await source.blob(blob))
-                await tally.copied(blob)
-                return
-            } catch let error as DigestError {
-                throw error
-            } catch {
-                attempt += 1
-                guard attempt <= options.blobRetries, !Task.isCancelled else { throw error }
-                try await Task.sleep(for: .milliseconds(200 << min(attempt, 6)))
-            }
+        try await options.retry.run {
+            try await destination.putBlob(blob, content: try await source.blob(blob))
         }
+        await tally.copied(blob)
     }
 }
 

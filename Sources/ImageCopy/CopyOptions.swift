@@ -10,15 +10,17 @@ public struct CopyOptions: Sendable {
     public var includeReferrers: Bool
     /// How many blobs move at once.
     public var parallelBlobs: Int
-    /// How often a failed blob transfer is started again from scratch.
-    public var blobRetries: Int
+    /// When a failed blob transfer is started again from scratch: only after an error
+    /// that is retryable (``RetryableError``), with this policy's delays. Pass the
+    /// registry client's policy, so a copy waits as its requests do.
+    public var retry: RetryPolicy
 
-    public init(all: Bool = false, platform: Platform = .host, includeReferrers: Bool = true, parallelBlobs: Int = 4, blobRetries: Int = 3) {
+    public init(all: Bool = false, platform: Platform = .host, includeReferrers: Bool = true, parallelBlobs: Int = 4, retry: RetryPolicy = .default) {
         self.all = all
         self.platform = platform
         self.includeReferrers = includeReferrers
         self.parallelBlobs = parallelBlobs
-        self.blobRetries = blobRetries
+        self.retry = retry
     }
 }
 

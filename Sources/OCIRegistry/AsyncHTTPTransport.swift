@@ -4,21 +4,18 @@ import NIOCore
 import OCIModel
 
 /// The ``HTTPTransport`` over AsyncHTTPClient: one shared client with its own
-/// connection pool, certificate verification on, redirects followed (credentials
-/// are dropped when a redirect leaves the origin).
+/// connection pool, certificate verification on, redirects returned to the caller.
 public final class AsyncHTTPTransport: HTTPTransport {
     /// How long connecting may take.
     public static let connectTimeout = TimeAmount.seconds(10)
     /// How long the server may stay silent while a response is read.
     public static let readTimeout = TimeAmount.seconds(120)
-    /// The most redirects followed for one request.
-    public static let maxRedirects = 10
 
     private let client: HTTPClient
 
     public init() {
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: Self.maxRedirects, allowCycles: false),
+            redirectConfiguration: .disallow,
             timeout: .init(connect: Self.connectTimeout, read: Self.readTimeout)
         )
         // Failed connections are retried by the registry client's retry policy, not for up to the connect timeout here.

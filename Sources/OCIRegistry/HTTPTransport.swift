@@ -6,8 +6,12 @@ import OCIModel
 ///
 /// The registry client only talks to the network through this protocol, so tests
 /// can put a scripted transport in its place; ``AsyncHTTPTransport`` is the real one.
+/// A transport never follows redirects: its callers do
+/// (``followRedirects(_:preparing:)``), deciding at every hop which headers go along,
+/// so credentials reach no origin but their own.
 public protocol HTTPTransport: Sendable {
-    /// Sends `request`, following redirects; the response body is read by the caller.
+    /// Sends `request` once, as it is; a redirect (3xx) is returned like any other
+    /// answer. The response body is read by the caller.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 
     /// Releases connections and threads; the transport cannot be used afterwards.
@@ -43,7 +47,7 @@ public struct HTTPResponse: Sendable {
     /// The status code.
     public var status: Int
     public var headers: HTTPHeaders
-    /// The URL that answered, after redirects.
+    /// The URL that answered (after redirects, when the caller followed them).
     public var url: URL
     /// The body; it can be iterated once.
     public var body: ByteChunks

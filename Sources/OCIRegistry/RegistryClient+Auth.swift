@@ -25,14 +25,11 @@ extension RegistryClient {
         let found = try await credentials.credentials(for: registry)
         switch challenge.scheme {
         case "basic":
-            guard let found, case .password(let username, let password) = found.secret else { return .anonymous }
-            let encoded = Data("\(username):\(password)".utf8).base64EncodedString()
-            return Authorization(header: "Basic \(encoded)", attempt: .basic(source: found.source))
+            guard let found, let header = Self.basicAuthorization(found) else { return .anonymous }
+            return Authorization(header: header, attempt: .basic(source: found.source))
         case "bearer":
-            guard let realm = challenge.realm, let realmURL = URL(string: realm), realmURL.scheme != nil else {
-                throw RegistryError.invalidResponse(
-                    url: request.url.absoluteString, reason: "the Bearer challenge has no usable realm (token endpoint)")
-            }
+            let realmURL = try tokenRealm(of: challenge, for: request)
+            let realm = realmURL.absoluteString
             let scopes = Set(request.scopes).union(challenge.scope.map { $0.split(separator: " ").map(String.init) } ?? []).sorted()
             let scope = scopes.joined(separator: " ")
             let key = TokenCache.Key(registry: registry, scope: scope)
@@ -47,8 +44,27 @@ extension RegistryClient {
         }
     }
 
+    /// The token endpoint a Bearer challenge names: an `https` URL, or plain `http`
+    /// only when the registry itself is reached over plain HTTP (loopback or
+    /// ``RegistryClientOptions/insecureRegistries``). Other schemes (`unix`,
+    /// `http+unix`, `file`) are refused.
+    func tokenRealm(of challenge: AuthChallenge, for request: RegistryRequest) throws(RegistryError) -> URL {
+        let url = request.url.absoluteString
+        guard let realm = challenge.realm, let realmURL = URL(string: realm), let origin = HTTPOrigin(realmURL) else {
+            throw .invalidResponse(url: url, reason: "the Bearer challenge has no usable realm (an http or https token endpoint)")
+        }
+        guard origin.scheme == "https" || request.endpoint.scheme == "http" else {
+            throw .invalidResponse(
+                url: url, reason: "the Bearer challenge names the plain-http token endpoint \(realm); credentials for an https registry "
+                    + "are sent to https token endpoints only (use --insecure-registry only for a registry that is itself plain http)")
+        }
+        return realmURL
+    }
+
     /// Asks the token endpoint for a token: a POST with the OAuth2 `refresh_token`
-    /// grant for an identity token, else a GET (with Basic credentials when there are some).
+    /// grant for an identity token, else a GET (with Basic credentials when there are
+    /// some). Credentials go only to the realm's origin: a redirect elsewhere gets no
+    /// `Authorization`, and the refresh token is never re-sent to another origin.
     func fetchToken(
         realm: URL, service: String?, scopes: [String], credentials: RegistryCredentials?, registry: String, attempt: AuthAttempt
     ) async throws -> BearerToken {
@@ -61,17 +77,24 @@ extension RegistryClient {
             let form = query + [("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", Self.oauthClientID)]
             request = HTTPRequest(method: .POST, url: realm, body: .bytes(Array(FormEncoding.encode(form).utf8)))
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        case .password(let username, let password):
-            request = HTTPRequest(method: .GET, url: FormEncoding.appending(query, to: realm))
-            request.headers.add(name: "Authorization", value: "Basic " + Data("\(username):\(password)".utf8).base64EncodedString())
-        case nil:
+        case .password, nil:
             request = HTTPRequest(method: .GET, url: FormEncoding.appending(query, to: realm))
         }
         request.headers.add(name: "User-Agent", value: options.userAgent)
         request.headers.add(name: "Accept", value: "application/json")
         let tokenRequest = request
+        let origin = HTTPOrigin(realm)
+        let basic = credentials.flatMap(Self.basicAuthorization)
         return try await withRetries {
-            let response = try await transmit(tokenRequest)
+            let response = try await transmit(tokenRequest) { hop in
+                if HTTPOrigin(hop.url) == origin {
+                    if let basic { hop.headers.replaceOrAdd(name: "Authorization", value: basic) }
+                } else if hop.body != nil {
+                    throw RegistryError.invalidResponse(
+                        url: realm.absoluteString, reason: "the token endpoint redirected the refresh-token request to another origin "
+                            + "(\(HTTPRedirect.display(hop.url))); the refresh token is sent to the realm's own origin only")
+                }
+            }
             let url = response.url.absoluteString
             switch response.status {
             case 200:
@@ -84,6 +107,12 @@ extension RegistryClient {
                 throw await failure(of: response, method: tokenRequest.method.rawValue)
             }
         }
+    }
+
+    /// `Basic <base64(user:password)>` for password credentials; `nil` for an identity token.
+    static func basicAuthorization(_ credentials: RegistryCredentials) -> String? {
+        guard case .password(let username, let password) = credentials.secret else { return nil }
+        return "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
     }
 }
 

@@ -18,9 +18,9 @@ public final class RegistryClient: Sendable {
     let challenges = Mutex<[String: AuthChallenge]>([:])
 
     /// A client sending through `transport` (by default AsyncHTTPClient) with
-    /// credentials from `credentials` (by default the process environment and Docker config).
+    /// credentials from `credentials` (by default none).
     public init(
-        options: RegistryClientOptions = .init(), credentials: CredentialResolver = CredentialResolver(),
+        options: RegistryClientOptions = .init(), credentials: CredentialResolver = .anonymous,
         tokens: TokenCache = TokenCache(), transport: (any HTTPTransport)? = nil
     ) {
         self.options = options

@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Settings of a ``RegistryClient``.
 public struct RegistryClientOptions: Sendable {
     /// Registries reached over plain HTTP although they are not on a loopback

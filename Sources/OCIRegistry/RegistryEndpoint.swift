@@ -28,6 +28,9 @@ public struct RegistryEndpoint: Sendable, Hashable {
     /// `scheme://apiHost/v2/`.
     public var baseURL: URL { URL(string: "\(scheme)://\(apiHost)/v2/")! }
 
+    /// The origin of ``baseURL``: the only one the registry's credentials are sent to.
+    public var origin: HTTPOrigin { HTTPOrigin(baseURL)! }
+
     /// `baseURL` + `path` (made of reference grammar characters, which need no escaping), e.g. `test/app/manifests/latest`, with `query` items.
     public func url(_ path: String, query: [URLQueryItem] = []) -> URL {
         var components = URLComponents(string: baseURL.absoluteString + path)!
@@ -35,17 +38,39 @@ public struct RegistryEndpoint: Sendable, Hashable {
         return components.url!
     }
 
-    /// Whether `host` (without port; IPv6 with or without brackets) is `localhost`, in 127.0.0.0/8 or `::1`.
+    /// Whether `host` (without port; IPv6 with or without brackets) is `localhost`, in
+    /// 127.0.0.0/8 or `::1`; a name under `.localhost` only when it resolves, and only
+    /// to loopback addresses.
     public static func isLoopback(host: String) -> Bool {
         var bare = host.lowercased()
         if bare.hasPrefix("["), bare.hasSuffix("]") { bare = String(bare.dropFirst().dropLast()) }
-        if bare == "localhost" || bare.hasSuffix(".localhost") { return true }
+        if bare == "localhost" { return true }
+        if let numeric = isLoopbackAddress(bare) { return numeric }
+        return bare.hasSuffix(".localhost") && resolvesToLoopbackOnly(bare)
+    }
+
+    /// Whether the numeric address `text` is loopback; `nil` when it is not a numeric address.
+    private static func isLoopbackAddress(_ text: String) -> Bool? {
         var v4 = in_addr()
-        if inet_pton(AF_INET, bare, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        if inet_pton(AF_INET, text, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
         var v6 = in6_addr()
-        guard inet_pton(AF_INET6, bare, &v6) == 1 else { return false }
+        guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
         let bytes = withUnsafeBytes(of: v6) { Array($0) }
         return bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1
+    }
+
+    /// Whether `name` resolves to at least one address, all of them loopback.
+    private static func resolvesToLoopbackOnly(_ name: String) -> Bool {
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(name, nil, nil, &list) == 0, let first = list else { return false }
+        defer { freeaddrinfo(first) }
+        return sequence(first: first, next: { $0.pointee.ai_next }).allSatisfy { entry in
+            var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard getnameinfo(entry.pointee.ai_addr, entry.pointee.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0 else {
+                return false
+            }
+            return isLoopbackAddress(text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }) == true
+        }
     }
 
     /// The host of `host[:port]`; IPv6 hosts keep their brackets.

@@ -4,7 +4,7 @@ import OCIModel
 /// (with the registry's own error body), the protocol (answers that break the
 /// distribution spec) and authentication. Descriptions say what to do next and
 /// never contain credentials.
-public enum RegistryError: Error, Sendable, CustomStringConvertible {
+public enum RegistryError: RetryableError, Sendable, CustomStringConvertible {
     /// The connection failed or broke off (refused, reset, timed out).
     case transport(method: String, url: String, reason: String)
     /// The registry answered with a status the operation cannot use.
@@ -127,6 +127,7 @@ public struct AuthenticationFailure: Sendable, CustomStringConvertible {
                 : "; check the credentials (docker login \(registry), or HALLMARK_REGISTRY_USERNAME/PASSWORD)"
         } else {
             text += "; log in with docker login \(registry) or set HALLMARK_REGISTRY_USERNAME/PASSWORD"
+                + " (with HALLMARK_REGISTRY=\(registry) when the command uses more than one registry)"
         }
         return text
     }

@@ -39,11 +39,11 @@ struct CopyCommand: AsyncParsableCommand {
     @OptionGroup var registryOptions: RegistryOptions
 
     func run() async throws {
-        let from = try await ImageLocation.openSource(source, options: registryOptions)
+        let from = try await ImageLocation.openSource(source, options: registryOptions, others: [destination])
         defer { from.close() }
-        let to = try await ImageLocation.openDestination(destination, options: registryOptions)
+        let to = try await ImageLocation.openDestination(destination, options: registryOptions, others: [source])
         defer { to.close() }
-        var options = CopyOptions(all: all, includeReferrers: !noReferrers, blobRetries: registryOptions.retries)
+        var options = CopyOptions(all: all, includeReferrers: !noReferrers, retry: registryOptions.retryPolicy)
         if let platform { options.platform = try Platform(parsing: platform) }
         let copier = ImageCopier(from: from.source, to: to.destination, options: options) { progress in
             Terminal.progress("copying blobs \(progress.blobsDone)/\(progress.blobsTotal), \(ByteCount.format(progress.bytesDone))")

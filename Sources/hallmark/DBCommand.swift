@@ -92,7 +92,7 @@ struct DBUpdateCommand: AsyncParsableCommand {
         commandName: "update",
         abstract: "Download an OSV archive (osv.dev's per-ecosystem all.zip, or a .jsonl) and import it.",
         discussion: """
-            HTTPS only, with certificate verification; plain HTTP is allowed for loopback hosts. The file is \
+            HTTPS only, with certificate verification, redirects included; plain HTTP is allowed for loopback hosts only. The file is \
             downloaded to a temporary file first and imported in one transaction, so a failed download or \
             import leaves the database as it was.
 
@@ -106,11 +106,10 @@ struct DBUpdateCommand: AsyncParsableCommand {
     @OptionGroup var database: AdvisoryDatabaseOptions
 
     func run() async throws {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), let host = parsed.host else {
+        guard let parsed = URL(string: url), parsed.host != nil else {
             throw UsageError("--url \(url): not a URL")
         }
-        let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
-        guard scheme == "https" || (scheme == "http" && loopback) else {
+        guard ArchiveDownload.isAllowed(parsed) else {
             throw UsageError("--url \(url): use https (plain http only for loopback hosts)")
         }
         let name = parsed.pathExtension == "jsonl" ? "download.jsonl" : "download.zip"
@@ -118,7 +117,7 @@ struct DBUpdateCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(name).path
-        try await ArchiveDownload.fetch(url, to: file)
+        try await ArchiveDownload.fetch(parsed, to: file)
         let report: ImportReport
         do {
             report = try database.open(requireContent: false).importRecords(from: [file])

@@ -18,11 +18,13 @@ struct ImageLocation {
     func close() { client.map(Self.shutDown) }
 
     /// Opens `spec` for reading and, with `writable`, for writing referrers too
-    /// (only a registry or an `oci-dir:` layout can be written in place).
-    static func openSource(_ spec: String, options: RegistryOptions, writable: Bool = false) async throws -> ImageLocation {
+    /// (only a registry or an `oci-dir:` layout can be written in place). `others`
+    /// are the command's other image specs, so the environment's credentials know
+    /// which registries the command uses.
+    static func openSource(_ spec: String, options: RegistryOptions, writable: Bool = false, others: [String] = []) async throws -> ImageLocation {
         let parsed = try ImageSourceSpec(parsing: spec)
         if case .registry(let reference) = parsed {
-            let client = makeClient(options)
+            let client = try makeClient(options, specs: [spec] + others)
             let repository = client.repository(reference)
             return ImageLocation(name: reference.description, tagOrDigest: reference.tagOrDigest, source: repository,
                                  store: writable ? repository : nil, subjectName: reference.name, client: client)
@@ -44,12 +46,13 @@ struct ImageLocation {
         return ImageLocation(name: spec, tagOrDigest: pick, source: local, store: store, subjectName: subjectName, client: nil)
     }
 
-    /// Opens `spec` for writing: the destination and the tag to write (nil: by digest only).
-    static func openDestination(_ spec: String, options: RegistryOptions) async throws -> Destination {
+    /// Opens `spec` for writing: the destination and the tag to write (nil: by digest
+    /// only). `others` are the command's other image specs, as for ``openSource(_:options:writable:others:)``.
+    static func openDestination(_ spec: String, options: RegistryOptions, others: [String] = []) async throws -> Destination {
         let parsed = try ImageSourceSpec(parsing: spec)
         guard let local = try parsed.openLocalDestination() else {
             guard case .registry(let reference) = parsed else { throw UsageError("\(spec): cannot be opened") }
-            let client = makeClient(options)
+            let client = try makeClient(options, specs: [spec] + others)
             return Destination(name: reference.description, tag: reference.digest == nil ? reference.tag ?? "latest" : nil,
                                destination: client.repository(reference), client: client)
         }
@@ -66,11 +69,12 @@ struct ImageLocation {
         func close() { client.map(ImageLocation.shutDown) }
     }
 
-    static func makeClient(_ options: RegistryOptions) -> RegistryClient {
-        var clientOptions = RegistryClientOptions(insecureRegistries: Set(options.insecureRegistries))
-        clientOptions.retry.maxRetries = options.retries
-        clientOptions.userAgent = "hallmark/\(Hallmark.version)"
-        return RegistryClient(options: clientOptions)
+    /// A client for a command whose images are `specs`, with the environment's credentials for the right registry.
+    static func makeClient(_ options: RegistryOptions, specs: [String]) throws -> RegistryClient {
+        let clientOptions = RegistryClientOptions(
+            insecureRegistries: Set(options.insecureRegistries), retry: options.retryPolicy, userAgent: "hallmark/\(Hallmark.version)")
+        let registries = try specs.compactMap(EnvironmentCredentials.registry(in:))
+        return RegistryClient(options: clientOptions, credentials: try EnvironmentCredentials.resolver(for: registries))
     }
 
     static func shutDown(_ client: RegistryClient) {

@@ -47,7 +47,7 @@ struct BearerAuthTests {
     func withServer(_ service: TokenService, environment: [String: String] = [:], _ body: (ScriptedHTTPServer, RegistryClient) async throws -> Void) async throws {
         let server = try await ScriptedHTTPServer { service.answer($0, port: $1) }
         do {
-            try await withClient(makeClient(environment: environment)) { try await body(server, $0) }
+            try await withClient(makeClient(environment: environment, registry: server.address)) { try await body(server, $0) }
             try await server.stop()
         } catch {
             try await server.stop()

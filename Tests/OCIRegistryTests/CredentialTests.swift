@@ -109,12 +109,31 @@ struct CredentialResolverTests {
         #expect(found?.secret == .password(username: "file-user", password: "file-pass"))
     }
 
-    @Test func environmentVariablesWinOverEverything() async throws {
+    @Test func environmentVariablesWinOverEverythingForTheirRegistry() async throws {
         let environment = try Self.environment(
             config: #"{"credHelpers": {"127.0.0.1:5000": "test"}}"#,
-            extra: ["HALLMARK_REGISTRY_USERNAME": "env-user", "HALLMARK_REGISTRY_PASSWORD": "env-pass"])
+            extra: ["HALLMARK_REGISTRY": "127.0.0.1:5000", "HALLMARK_REGISTRY_USERNAME": "env-user", "HALLMARK_REGISTRY_PASSWORD": "env-pass"])
         let found = try await CredentialResolver(environment: environment).credentials(for: "127.0.0.1:5000")
         #expect(found?.secret == .password(username: "env-user", password: "env-pass"))
+    }
+
+    static let environmentCredentials = ["HALLMARK_REGISTRY_USERNAME": "env-user", "HALLMARK_REGISTRY_PASSWORD": "env-pass"]
+
+    /// The environment's credentials are for one registry: `HALLMARK_REGISTRY`, else
+    /// the caller's only one, else none; other registries fall back to Docker's config.
+    @Test func environmentVariablesApplyToOneRegistryOnly() async throws {
+        let named = CredentialResolver(environment: Self.environmentCredentials.merging(["HALLMARK_REGISTRY": "ghcr.io"]) { $1 })
+        #expect(try await named.credentials(for: "ghcr.io")?.source == "HALLMARK_REGISTRY_USERNAME/HALLMARK_REGISTRY_PASSWORD")
+        #expect(try await named.credentials(for: "registry.example") == nil)
+        let hub = CredentialResolver(environment: Self.environmentCredentials.merging(["HALLMARK_REGISTRY": "https://index.docker.io/v1/"]) { $1 })
+        #expect(try await hub.credentials(for: "docker.io") != nil)
+        #expect(try await CredentialResolver(environment: Self.environmentCredentials).credentials(for: "ghcr.io") == nil)
+        let sole = CredentialResolver(environment: Self.environmentCredentials, soleRegistry: "ghcr.io")
+        #expect(try await sole.credentials(for: "ghcr.io") != nil)
+        #expect(try await sole.credentials(for: "registry.example") == nil)
+        let fileAuth = try Self.environment(config: #"{"auths": {"other.example": {"auth": "\#(Self.fileAuth)"}}}"#)
+        let fallback = CredentialResolver(environment: fileAuth.merging(Self.environmentCredentials) { $1 }, soleRegistry: "ghcr.io")
+        #expect(try await fallback.credentials(for: "other.example")?.secret == .password(username: "file-user", password: "file-pass"))
     }
 
     @Test func missingHelperIsAnError() async throws {

@@ -57,14 +57,15 @@ enum Fixtures {
     }
 }
 
-/// A client for tests: no credentials from the real environment, quick retries.
+/// A client for tests: no credentials from the real environment, quick retries;
+/// credentials in `environment` are for `registry` (or what `HALLMARK_REGISTRY` names).
 func makeClient(
-    environment: [String: String] = [:], retry: RetryPolicy = RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(20)),
+    environment: [String: String] = [:], registry: String? = nil, retry: RetryPolicy = RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(20)),
     chunkedUploadThreshold: Int64 = 256 * 1024 * 1024, uploadChunkSize: Int = 16 * 1024 * 1024
 ) -> RegistryClient {
     RegistryClient(
         options: RegistryClientOptions(retry: retry, chunkedUploadThreshold: chunkedUploadThreshold, uploadChunkSize: uploadChunkSize),
-        credentials: CredentialResolver(environment: environment))
+        credentials: CredentialResolver(environment: environment, soleRegistry: registry))
 }
 
 /// Runs `body` with a client and always shuts it down.

@@ -1,4 +1,5 @@
 import Foundation
+import OCIModel
 import OCIRegistry
 import Testing
 
@@ -99,3 +100,40 @@ struct RetryPolicyTests {
         #expect(RetryPolicy(maxRetries: -2).maxRetries == 0)
     }
 }
+
+/// The redirect step the registry client and `db update` take at every hop.
+struct HTTPRedirectTests {
+    static func redirect(_ status: Int, to location: String?) -> HTTPResponse {
+        HTTPResponse(status: status, headers: .init(location.map { [("Location", $0)] } ?? []),
+                     url: URL(string: "https://registry.example/v2/x/blobs/sha256:ab")!, body: ByteChunks(bytes: []))
+    }
+
+    static let post = HTTPRequest(method: .POST, url: URL(string: "https://registry.example/v2/x/blobs/sha256:ab")!,
+                                  headers: ["Content-Type": "application/json"], body: .bytes([1, 2, 3]))
+
+    @Test func httpsToPlainHTTPIsRefused() {
+        #expect(throws: RegistryError.self) { try HTTPRedirect.next(after: Self.redirect(302, to: "http://storage.example/blob"), to: Self.post) }
+    }
+
+    @Test(arguments: ["unix:///var/run/docker.sock", "file:///etc/passwd", "http+unix://%2Ftmp%2Fs.sock/x"])
+    func otherSchemesAreRefused(location: String) {
+        #expect(throws: RegistryError.self) { try HTTPRedirect.next(after: Self.redirect(307, to: location), to: Self.post) }
+    }
+
+    @Test func methodAndBodyFollowTheStatus() throws {
+        let kept = try #require(try HTTPRedirect.next(after: Self.redirect(307, to: "/elsewhere"), to: Self.post))
+        #expect(kept.method == .POST && kept.body != nil && kept.url.absoluteString == "https://registry.example/elsewhere")
+        let changed = try #require(try HTTPRedirect.next(after: Self.redirect(303, to: "https://cdn.example/b"), to: Self.post))
+        #expect(changed.method == .GET && changed.body == nil && changed.headers["Content-Type"].isEmpty)
+        #expect(try HTTPRedirect.next(after: Self.redirect(200, to: "https://cdn.example/b"), to: Self.post) == nil)
+        #expect(try HTTPRedirect.next(after: Self.redirect(302, to: nil), to: Self.post) == nil)
+    }
+
+    @Test func originsCompareSchemeHostAndPort() {
+        #expect(HTTPOrigin(URL(string: "https://R.example/v2/")!) == HTTPOrigin(URL(string: "https://r.example:443/x?y")!))
+        #expect(HTTPOrigin(URL(string: "https://r.example/")!) != HTTPOrigin(URL(string: "http://r.example/")!))
+        #expect(HTTPOrigin(URL(string: "http://127.0.0.1:5000/")!) != HTTPOrigin(URL(string: "http://127.0.0.1:5001/")!))
+        #expect(HTTPOrigin(URL(string: "unix:///tmp/s.sock")!) == nil)
+    }
+}
+

@@ -57,7 +57,7 @@ struct BasicAuthTests {
 
     @Test func rightCredentialsWork() async throws {
         try await withRegistry(basicAuth: Self.user) { (registry) async throws in
-            try await withClient(makeClient(environment: Self.rightCredentials)) { (client) async throws in
+            try await withClient(makeClient(environment: Self.rightCredentials, registry: registry.address)) { (client) async throws in
                 try await client.ping(registry.address)
                 let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
                 let image = try Fixtures.Image()
@@ -96,7 +96,7 @@ struct BasicAuthTests {
     @Test func wrongCredentialsMakeReferrersFailInsteadOfComingBackEmpty() async throws {
         try await withRegistry(basicAuth: Self.user) { (registry) async throws in
             let environment = ["HALLMARK_REGISTRY_USERNAME": "tester", "HALLMARK_REGISTRY_PASSWORD": "wr0ng-pa55"]
-            try await withClient(makeClient(environment: environment)) { (client) async throws in
+            try await withClient(makeClient(environment: environment, registry: registry.address)) { (client) async throws in
                 let repository = RegistryRepository(client: client, registry: registry.address, repository: "test/app")
                 let digest = Digest.compute(Array("anything".utf8))
                 let error = await #expect(throws: RegistryError.self) { try await repository.referrers(of: digest) }

@@ -24,13 +24,25 @@ public final class ScriptedHTTPServer: Sendable {
     public typealias Script = @Sendable (_ request: Request, _ port: Int) -> CannedResponse
 
     public let port: Int
+    /// The loopback address it listens on (empty for a Unix socket).
+    public let host: String
     private let channel: any Channel
     private let shared: Shared
 
-    /// Starts a server that answers with `script`.
-    public init(_ script: @escaping Script) async throws {
+    /// Starts a server on `host` (a loopback address such as `127.0.0.2`, for a
+    /// second origin) that answers with `script`.
+    public convenience init(host: String = "127.0.0.1", _ script: @escaping Script) async throws {
+        try await self.init(.host(host), script)
+    }
+
+    /// Starts a server on the Unix socket at `path` that answers with `script` (its `port` is 0).
+    public convenience init(unixSocket path: String, _ script: @escaping Script) async throws {
+        try await self.init(.unixSocket(path), script)
+    }
+
+    private init(_ address: LoopbackServer.Address, _ script: @escaping Script) async throws {
         let shared = Shared()
-        let (channel, bound) = try await LoopbackServer.bind { channel in
+        let (channel, bound) = try await LoopbackServer.bind(address) { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
                 try channel.pipeline.syncOperations.addHandler(Handler { request in
@@ -42,6 +54,7 @@ public final class ScriptedHTTPServer: Sendable {
         shared.port.withLock { $0 = bound }
         self.channel = channel
         self.port = bound
+        if case .host(let host) = address { self.host = host } else { host = "" }
         self.shared = shared
     }
 
@@ -50,8 +63,8 @@ public final class ScriptedHTTPServer: Sendable {
         let port = Mutex(0)
     }
 
-    /// `127.0.0.1:<port>`.
-    public var address: String { "127.0.0.1:\(port)" }
+    /// `<host>:<port>`, e.g. `127.0.0.1:5000`.
+    public var address: String { "\(host):\(port)" }
 
     /// Every request received so far.
     public var requests: [Request] { shared.log.withLock { $0 } }

@@ -46,6 +46,21 @@ public struct RetryPolicy: Sendable, Equatable {
         return .nanoseconds(Int64.random(in: 0...capNanoseconds, using: &generator))
     }
 
+    /// Runs `operation`, again after a backoff while it throws a retryable
+    /// ``RetryableError`` and retries remain; every other error ends it at once.
+    public func run<T>(_ operation: () async throws -> T) async throws -> T {
+        var retry = 0
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            do {
+                return try await operation()
+            } catch let error as any RetryableError where error.isRetryable && retry < maxRetries {
+                retry += 1
+                try await Task.sleep(for: delay(forRetry: retry, retryAfter: error.retryAfter, using: &generator))
+            }
+        }
+    }
+
     /// Parses a `Retry-After` value: delay seconds, or an HTTP date (then the time until it, at least zero).
     public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
