@@ -1,0 +1,23 @@
+import Foundation
+import TestSupport
+
+/// The `hallmark` executable the hostile cases run: the one built beside the test
+/// bundle (the test target depends on it), or `HALLMARK_UNDER_TEST` when set (to run the
+/// suite against a release or static build, or an older one).
+enum Hallmark {
+    /// The bounds every hostile case must stay within unless it says otherwise.
+    static let limits = BoundedRun.Limits(seconds: 5, megabytes: 200)
+
+    /// The executable's path.
+    static var executable: String {
+        get throws {
+            if let chosen = ProcessInfo.processInfo.environment["HALLMARK_UNDER_TEST"] { return chosen }
+            return try BuiltProduct.path("hallmark")
+        }
+    }
+
+    /// Runs `hallmark arguments` within `limits`.
+    static func run(_ arguments: [String], limits: BoundedRun.Limits = Self.limits) async throws -> BoundedRun.Outcome {
+        try await BoundedRun(executable: try executable, arguments: arguments, limits: limits).run()
+    }
+}
