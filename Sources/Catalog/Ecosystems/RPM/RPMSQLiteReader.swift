@@ -62,7 +62,7 @@ enum RPMSQLiteReader {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             if status == SQLITE_INTERRUPT {
-                summary.problem("reading the Packages table took longer than the \(limits.timeLimit) time limit; the rest is not read")
+                summary.stopped("reading the Packages table took longer than the \(limits.timeLimit) time limit; the rest is not read")
                 break
             }
             guard status == SQLITE_ROW else {
@@ -71,7 +71,7 @@ enum RPMSQLiteReader {
             }
             rows += 1
             guard rows <= limits.maxRows else {
-                summary.problem("the Packages table has more than \(limits.maxRows) rows (the row limit); the rest are not read")
+                summary.stopped("the Packages table has more than \(limits.maxRows) rows (the row limit); the rest are not read")
                 break
             }
             let number = sqlite3_column_int64(statement, 0)
