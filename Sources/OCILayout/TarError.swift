@@ -1,3 +1,5 @@
+import OCIModel
+
 /// Why a tar archive was refused: which archive, which entry (when known), at
 /// which byte offset, and what was wrong.
 public struct TarError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -40,16 +40,16 @@ struct NonRegularFileTests {
 private final class OpenOnThread: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false
-    private var error: String?
+    private var message: String?
 
     init(_ path: String) {
         Thread.detachNewThread { [self] in
-            var message: String?
-            do { _ = try ReadOnlyFile.openIfPresent(path) } catch { message = error.description }
-            lock.withLock { (done, error) = (true, message) }
+            var text: String?
+            do { _ = try ReadOnlyFile.openIfPresent(path) } catch { text = "\(error)" }
+            lock.withLock { (done, message) = (true, text) }
         }
     }
 
     var isDone: Bool { lock.withLock { done } }
-    var failure: String? { lock.withLock { error } }
+    var failure: String? { lock.withLock { message } }
 }

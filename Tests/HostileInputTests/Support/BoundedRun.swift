@@ -149,15 +149,15 @@ struct BoundedRun: Sendable {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return nil }
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
-        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / (1 << 20)
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / Double(1 << 20)
     }
 
     /// `ru_maxrss` in MiB: it counts KiB on Linux, bytes on macOS.
     private static func megabytes(maxResident: Int) -> Double {
         #if os(macOS)
-        Double(maxResident) / (1 << 20)
+        Double(maxResident) / Double(1 << 20)
         #else
-        Double(maxResident) / (1 << 10)
+        Double(maxResident) / Double(1 << 10)
         #endif
     }
 
