@@ -16,8 +16,11 @@ enum Hallmark {
         }
     }
 
-    /// Runs `hallmark arguments` within `limits`.
+    /// Runs `hallmark arguments` within `limits`, and prints what it took (the suite's measurements).
     static func run(_ arguments: [String], limits: BoundedRun.Limits = Self.limits) async throws -> BoundedRun.Outcome {
-        try await BoundedRun(executable: try executable, arguments: arguments, limits: limits).run()
+        let outcome = try await BoundedRun(executable: try executable, arguments: arguments, limits: limits).run()
+        let took = String(format: "%.2f s, %.1f MB", outcome.seconds, outcome.peakMegabytes)
+        print("bounded: hallmark \(arguments.prefix(2).joined(separator: " ")): \(took) (limits \(limits))")
+        return outcome
     }
 }
