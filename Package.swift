@@ -117,13 +117,13 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "OCIModelTests", dependencies: ["OCIModel"], swiftSettings: strict),
-        .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout"], swiftSettings: strict),
+        .testTarget(name: "OCIModelTests", dependencies: ["OCIModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "OCILayoutTests", dependencies: ["OCILayout", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "BinaryCatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(
             name: "ImageFSTests",
-            dependencies: ["ImageFS", "Catalog", "OCIModel", "OCILayout", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ImageFS", "Catalog", "OCIModel", "OCILayout", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -151,5 +151,6 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "HostileInputTests", dependencies: ["OCIModel", "TestSupport", "hallmark"], swiftSettings: strict),
     ]
 )

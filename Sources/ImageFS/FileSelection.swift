@@ -21,11 +21,14 @@ struct FileSelection: Sendable {
     let magicLength: Int
     /// The consumer given every regular file's ``FileDigest`` (encoded), if any.
     let digestConsumer: Int?
+    /// The most bytes of one file read, whatever the selectors allow (``WalkOptions/maxFileSize``).
+    let maxFileSize: Int
 
     /// The selection of `consumers`; with `digests`, one more consumer (index
     /// `consumers.count`) receives every regular file's size and digests.
-    init(_ consumers: [[FileSelector]], digests: Bool = false) {
+    init(_ consumers: [[FileSelector]], digests: Bool = false, maxFileSize: Int = WalkOptions.defaultMaxFileSize) {
         self.consumers = consumers
+        self.maxFileSize = maxFileSize
         digestConsumer = digests ? consumers.count : nil
         magicLength = consumers.joined().reduce(0) { longest, selector in
             if case .magic(let magic) = selector.match { return max(longest, magic.count) }
@@ -69,9 +72,14 @@ struct FileSelection: Sendable {
         return found
     }
 
-    /// The largest content any of `matches` takes.
-    static func readLimit(_ matches: [Match]) -> Int {
-        matches.map(\.selector.maxSize).max() ?? 0
+    /// The largest content any of `matches` takes, within ``maxFileSize``.
+    func readLimit(_ matches: [Match]) -> Int {
+        matches.map(limit).max() ?? 0
+    }
+
+    /// The largest content `match` takes.
+    private func limit(_ match: Match) -> Int {
+        min(match.selector.maxSize, maxFileSize)
     }
 
     /// Hands `content` (of a file of `size` bytes) to each match: too large for its
@@ -82,8 +90,8 @@ struct FileSelection: Sendable {
         if let digestConsumer, let digest { capture.contents[digestConsumer] = digest.encoded }
         var refusedLimit: Int?
         for match in matches {
-            guard let content, size <= Int64(match.selector.maxSize) else {
-                refusedLimit = max(refusedLimit ?? 0, match.selector.maxSize)
+            guard let content, size <= Int64(limit(match)) else {
+                refusedLimit = max(refusedLimit ?? 0, limit(match))
                 continue
             }
             guard let reduce = match.selector.reduce else {
@@ -97,7 +105,8 @@ struct FileSelection: Sendable {
             }
         }
         if let refusedLimit {
-            capture.problems.append("skipped: \(size) bytes exceeds the \(refusedLimit)-byte limit for selected files")
+            let which = refusedLimit == maxFileSize ? "limit on one selected file read into memory" : "limit for selected files"
+            capture.problems.append("skipped: \(size) bytes exceeds the \(refusedLimit)-byte \(which)")
         }
         return capture
     }

@@ -6,9 +6,14 @@ struct ImageFileResolver: FileResolver {
     let captured: CapturedFiles
     let consumer: Int
     let scope: CatalogScope
+    /// The links of the scope, built once for every lookup.
+    let symlinks: SymlinkResolver
 
-    var symlinks: SymlinkResolver {
-        SymlinkResolver(links: scope == .squashed ? captured.squashedLinks : captured.allLinks)
+    init(captured: CapturedFiles, consumer: Int, scope: CatalogScope) {
+        self.captured = captured
+        self.consumer = consumer
+        self.scope = scope
+        symlinks = SymlinkResolver(links: scope == .squashed ? captured.squashedLinks : captured.allLinks)
     }
 
     /// The file `path` leads to (links followed inside the root): in `squashed` the surviving

@@ -64,8 +64,8 @@ enum LocalFileReader {
         guard !matches.isEmpty || hashing else { return 0 }
         var content: [UInt8]?
         var digest: FileDigest?
-        if !matches.isEmpty, size <= Int64(FileSelection.readLimit(matches)) {
-            switch read(location, limit: FileSelection.readLimit(matches)) {
+        if !matches.isEmpty, size <= Int64(selection.readLimit(matches)) {
+            switch read(location, limit: selection.readLimit(matches)) {
             case .success(let bytes): content = bytes
             case .failure(let code):
                 store.warn(path, "cannot be read: \(code.description)")

@@ -34,7 +34,8 @@ public struct SBOMCataloging: Sendable {
     public func catalog(_ source: CatalogSource) async throws -> CatalogReport {
         let distroConsumer = catalogers.count
         let osRelease = FileSelector(.path { Self.osReleasePaths.contains($0) }, maxSize: 64 << 10)
-        let selection = FileSelection(catalogers.map(\.selectors) + [[osRelease]], digests: options.fileMetadata)
+        let selection = FileSelection(catalogers.map(\.selectors) + [[osRelease]], digests: options.fileMetadata,
+                                      maxFileSize: options.maxFileSize)
         let walked = try await source.walker.walk(selection, options: options)
         let distroFiles = ImageFileResolver(captured: walked.captured, consumer: distroConsumer, scope: .squashed)
         let distro = Self.osReleasePaths.lazy.compactMap { distroFiles.file(at: $0) }.first

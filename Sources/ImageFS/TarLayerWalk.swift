@@ -53,7 +53,7 @@ enum TarLayerWalk {
         guard !matches.isEmpty || hashing else { return }
         var content: [UInt8]?
         var digest: FileDigest?
-        if !matches.isEmpty, entry.size <= Int64(FileSelection.readLimit(matches)) {
+        if !matches.isEmpty, entry.size <= Int64(selection.readLimit(matches)) {
             content = try await reader.readContent()
             digest = hashing ? content.map(FileDigest.init(of:)) : nil
         } else if hashing {

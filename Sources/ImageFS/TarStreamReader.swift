@@ -2,13 +2,10 @@ import OCIModel
 
 /// Reads a tar stream front to back from a ``LayerByteStream``, one member at a time,
 /// without seeking: content nobody asks for is skipped chunk by chunk, never copied.
-/// Understands ustar, GNU long names and links (`L`, `K`), PAX extended and global
-/// headers (`x`, `g`: `path`, `linkpath`, `size`) and base-256 sizes; verifies each
-/// header's checksum; tolerates a missing end-of-archive marker.
+/// Headers go through ``TarMetadata`` (ustar, GNU long names and links, PAX extended
+/// headers, base-256 sizes, checksums; global headers ignored), shared with the archive
+/// reader; a missing end-of-archive marker is tolerated.
 final class TarStreamReader {
-    /// The largest GNU long name or PAX header accepted.
-    static let maxMetadataSize: Int64 = 1 << 20
-
     private let bytes: LayerByteStream
     private let layerIndex: Int
     private let layer: Digest?
@@ -20,7 +17,6 @@ final class TarStreamReader {
     private var remaining: Int64 = 0
     private var padding: Int64 = 0
     private var current: String?
-    private var globalRecords: [String: String] = [:]
 
     init(_ bytes: LayerByteStream, layerIndex: Int, layer: Digest?) {
         self.bytes = bytes
@@ -34,61 +30,30 @@ final class TarStreamReader {
         try await skip(padding)
         padding = 0
         current = nil
-        var longName: String?
-        var longLink: String?
-        var records: [String: String] = [:]
+        var metadata = TarMetadata()
         while true {
             let start = position
             guard let block = try await readHeader() else { return nil }
             if TarHeader.isZero(block) { return nil }
-            guard TarHeader.checksumMatches(block) else { throw failure(.badChecksum(offset: start)) }
-            guard var size = TarHeader.number(block[TarHeader.Field.size]) else {
-                throw failure(.malformedHeader(offset: start, "invalid size field"))
-            }
-            let flag = block[TarHeader.Field.typeflag]
-            switch flag {
-            case TarHeader.Flag.gnuLongName, TarHeader.Flag.gnuLongLink,
-                 TarHeader.Flag.paxExtended, TarHeader.Flag.paxGlobal:
-                guard size <= Self.maxMetadataSize else {
-                    throw failure(.malformedHeader(offset: start, "metadata member of \(size) bytes"))
+            do {
+                switch try metadata.header(block) {
+                case .metadata(let size):
+                    let content = try await read(Int(size))
+                    try await skip(TarHeader.padding(after: size))
+                    try metadata.absorb(content)
+                case .member(let member):
+                    let entry = TarStreamEntry(name: member.name, linkName: member.linkName, kind: Self.kind(member.typeflag), size: member.size)
+                    remaining = member.size
+                    padding = member.paddedSize - member.size
+                    current = entry.name
+                    return entry
                 }
-                let data = try await read(Int(size))
-                try await skip(TarHeader.padding(after: size))
-                if flag == TarHeader.Flag.gnuLongName {
-                    longName = String(decoding: TarHeader.string(data[...]), as: UTF8.self)
-                } else if flag == TarHeader.Flag.gnuLongLink {
-                    longLink = String(decoding: TarHeader.string(data[...]), as: UTF8.self)
-                } else {
-                    guard let parsed = try? TarHeader.paxRecords(data) else {
-                        throw failure(.malformedHeader(offset: start, "malformed PAX record"))
-                    }
-                    if flag == TarHeader.Flag.paxGlobal {
-                        globalRecords.merge(parsed) { $1 }
-                    } else {
-                        records.merge(parsed) { $1 }
-                    }
+            } catch let error as TarFormatError {
+                switch error.reason {
+                case .badChecksum, .invalidNumber(field: "checksum"): throw failure(.badChecksum(offset: start))
+                default: throw failure(.malformedHeader(offset: start, error.description))
                 }
-                continue
-            default:
-                break
             }
-            let merged = globalRecords.merging(records) { $1 }
-            if let text = merged["size"] {
-                guard let value = Int64(text), value >= 0 else {
-                    throw failure(.malformedHeader(offset: start, "invalid PAX size '\(text)'"))
-                }
-                size = value
-            }
-            let kind = Self.kind(flag)
-            if kind != .regular && kind != .other { size = 0 }
-            let entry = TarStreamEntry(
-                name: merged["path"] ?? longName ?? TarHeader.name(block),
-                linkName: merged["linkpath"] ?? longLink ?? String(decoding: TarHeader.string(block[TarHeader.Field.linkname]), as: UTF8.self),
-                kind: kind, size: size)
-            remaining = size
-            padding = TarHeader.padding(after: size)
-            current = entry.name
-            return entry
         }
     }
 

@@ -10,19 +10,26 @@ import OCIModel
 /// Writing: blobs land in their final place only complete and verified; entries
 /// for `index.json` collect in memory until ``commit()`` replaces it atomically.
 extension OCIDirectory {
+    /// Whether the blob is there with the descriptor's size and digest: an existing file
+    /// is read through and hashed, so a corrupt or truncated one is written again, not skipped.
     public func hasBlob(_ descriptor: Descriptor) async throws -> Bool {
-        guard let file = try ReadOnlyFile.openIfPresent(blobPath(descriptor.digest)) else { return false }
-        return file.size == descriptor.size
+        guard let file = try ReadOnlyFile.openIfPresent(blobPath(descriptor.digest)), file.size == descriptor.size else { return false }
+        do {
+            for try await _ in FileRegion(file: file, offset: 0, length: file.size).chunks(chunkSize: Self.chunkSize).verifying(descriptor) {}
+        } catch is DigestError {
+            return false
+        }
+        return true
     }
 
     /// Streams `content` into a temporary file in the blobs directory, verifying
     /// digest and size, then renames it into place; the temporary file is removed
-    /// when anything fails. A blob that is already there is not written again.
+    /// when anything fails. A blob that is already there, verified, is not written again;
+    /// one that fails verification is replaced.
     public func putBlob(_ descriptor: Descriptor, content: ByteChunks) async throws {
         try AtomicFile.makeDirectory("\(path)/\(LayoutFormat.blobsDirectory)/\(descriptor.digest.algorithm.rawValue)")
-        let target = blobPath(descriptor.digest)
-        guard access(target, F_OK) != 0 else { return }
-        try await AtomicFile.replace(target, with: content.verifying(descriptor))
+        guard try await !hasBlob(descriptor) else { return }
+        try await AtomicFile.replace(blobPath(descriptor.digest), with: content.verifying(descriptor))
     }
 
     /// Stores the manifest's exact bytes as a blob and records an `index.json`

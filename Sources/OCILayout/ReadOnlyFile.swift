@@ -23,14 +23,22 @@ final class ReadOnlyFile: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Opens `path`; `nil` when there is no such file.
+    /// Opens `path`; `nil` when there is no such file. Anything but a regular file (a FIFO,
+    /// a device, a directory, a socket) is refused before it is opened, as opening a FIFO
+    /// blocks until a writer comes; the file is opened non-blocking and checked again, in
+    /// case it was swapped in between.
     static func openIfPresent(_ path: String) throws(LayoutError) -> ReadOnlyFile? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw LayoutError.fileSystem(path: path, operation: "stat", reason: SystemError.text(errno))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw notRegular(path, info) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw LayoutError.fileSystem(path: path, operation: "open", reason: SystemError.text(errno))
         }
-        var info = stat()
         guard fstat(fd, &info) == 0 else {
             let code = errno
             close(fd)
@@ -38,9 +46,21 @@ final class ReadOnlyFile: Sendable {
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw LayoutError.fileSystem(path: path, operation: "open", reason: "not a regular file")
+            throw notRegular(path, info)
         }
         return ReadOnlyFile(path: path, descriptor: fd, size: Int64(info.st_size))
+    }
+
+    private static func notRegular(_ path: String, _ info: stat) -> LayoutError {
+        let kind = switch info.st_mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFDIR: "a directory"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
+        return LayoutError.fileSystem(path: path, operation: "open",
+                                      reason: "not a regular file (\(kind)); an image layout holds only regular files, replace it with one")
     }
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.

@@ -2,9 +2,9 @@ import OCIModel
 
 /// An index of a tar archive on disk, with random access to its entries.
 ///
-/// Opening reads only the headers (ustar and GNU formats, GNU long names and
-/// link names, PAX extended headers; global PAX headers are ignored) and records
-/// where each entry's bytes lie; ``contents(of:)`` streams them later in
+/// Opening reads only the headers (through ``TarMetadata``, shared with the streaming
+/// layer reader: ustar and GNU formats, GNU long names and link names, PAX extended
+/// headers; global PAX headers are ignored) and records where each entry's bytes lie; ``contents(of:)`` streams them later in
 /// ``chunkSize`` chunks, straight from the file. Nothing is extracted.
 ///
 /// Hostile archives are refused with a ``TarError`` naming the archive and the
@@ -15,8 +15,6 @@ import OCIModel
 public final class TarReader: Sendable {
     /// The most entries an archive may have (layouts have a few per blob).
     public static let maxEntries = 100_000
-    /// The largest GNU long-name or PAX extended header accepted.
-    public static let maxExtendedHeaderSize = 1 << 20
     /// The size of the chunks ``contents(of:)`` streams.
     public static let chunkSize = 64 * 1024
 
@@ -102,10 +100,8 @@ private struct Scanner {
     let file: ReadOnlyFile
     let maxEntries: Int
     var offset: Int64 = 0
-    /// Metadata from GNU `L`/`K` and PAX `x` headers, for the next entry.
-    var longName: String?
-    var longLink: String?
-    var pax: [String: String] = [:]
+    /// Metadata from GNU `L`/`K` and PAX headers, for the next entry.
+    var metadata = TarMetadata()
     var metadataOffset: Int64?
 
     init(file: ReadOnlyFile, maxEntries: Int) {
@@ -139,55 +135,32 @@ private struct Scanner {
     /// Folds metadata headers into state and returns the entry a header describes (if any).
     private mutating func parse(_ block: [UInt8], at headerOffset: Int64) throws -> TarEntry? {
         let rawName = String(decoding: TarHeader.string(block[TarHeader.Field.name]), as: UTF8.self)
-        guard let stored = TarHeader.number(block[TarHeader.Field.checksum]) else { throw error(rawName, .invalidNumber(field: "checksum")) }
-        let sums = TarHeader.checksums(block)
-        guard stored == sums.unsigned || stored == sums.signed else {
-            throw error(rawName, .badChecksum(stored: stored, computed: sums.unsigned))
+        let step: TarMetadata.Step
+        do { step = try metadata.header(block) } catch { throw self.error(rawName, .malformedHeader(error)) }
+        let size: Int64 = switch step {
+        case .metadata(let metadataSize): metadataSize
+        case .member(let member): member.size
         }
-        let flag = block[TarHeader.Field.typeflag]
-        guard let headerSize = TarHeader.number(block[TarHeader.Field.size]) else { throw error(rawName, .invalidNumber(field: "size")) }
-        guard let mode = TarHeader.number(block[TarHeader.Field.mode]) else { throw error(rawName, .invalidNumber(field: "mode")) }
-        let isMetadata = [TarHeader.Flag.gnuLongName, TarHeader.Flag.gnuLongLink, TarHeader.Flag.paxExtended, TarHeader.Flag.paxGlobal].contains(flag)
-        var size = headerSize
-        if !isMetadata, let paxSize = pax["size"] {
-            guard let value = Int64(paxSize), value >= 0 else { throw error(rawName, .malformedPAX("size '\(paxSize)' is not a number")) }
-            size = value
-        }
-        let kind = Self.kind(flag)
-        if [.directory, .symbolicLink, .hardLink].contains(kind) || Self.isHeaderOnly(flag) { size = 0 }
         let dataOffset = headerOffset + Int64(TarHeader.blockSize)
         let available = file.size - dataOffset
         guard size <= available else { throw error(rawName, .sizePastEnd(size: size, available: available)) }
         let next = dataOffset + TarHeader.padded(size)
         defer { offset = next }  // after any error below, which names this header's offset
 
-        if isMetadata {
+        switch step {
+        case .metadata:
             metadataOffset = metadataOffset ?? headerOffset
-            guard flag != TarHeader.Flag.paxGlobal else { return nil }
-            guard size <= Int64(TarReader.maxExtendedHeaderSize) else {
-                throw error(rawName, .extendedHeaderTooLarge(size: size, limit: TarReader.maxExtendedHeaderSize))
-            }
-            let data = try file.read(at: dataOffset, count: Int(size))
-            switch flag {
-            case TarHeader.Flag.gnuLongName: longName = String(decoding: TarHeader.string(data[...]), as: UTF8.self)
-            case TarHeader.Flag.gnuLongLink: longLink = String(decoding: TarHeader.string(data[...]), as: UTF8.self)
-            default:
-                do { pax.merge(try TarHeader.paxRecords(data)) { $1 } } catch { throw self.error(rawName, .malformedPAX(error.why)) }
-            }
+            let content = try file.read(at: dataOffset, count: Int(size))
+            do { try metadata.absorb(content) } catch { throw self.error(rawName, .malformedHeader(error)) }
             return nil
+        case .member(let member):
+            let kind = Self.kind(member.typeflag)
+            defer { metadataOffset = nil }
+            return TarEntry(
+                name: TarPath.normalise(member.name), kind: kind, size: member.size, mode: UInt32(truncatingIfNeeded: member.mode),
+                linkTarget: kind == .symbolicLink || kind == .hardLink ? member.linkName : nil,
+                headerOffset: metadataOffset ?? headerOffset, dataOffset: dataOffset)
         }
-
-        let name = pax["path"] ?? longName ?? TarHeader.name(block)
-        let link = pax["linkpath"] ?? longLink ?? String(decoding: TarHeader.string(block[TarHeader.Field.linkname]), as: UTF8.self)
-        let entry = TarEntry(
-            name: TarPath.normalise(name), kind: kind, size: size, mode: UInt32(truncatingIfNeeded: mode),
-            linkTarget: kind == .symbolicLink || kind == .hardLink ? link : nil,
-            headerOffset: metadataOffset ?? headerOffset, dataOffset: dataOffset)
-        longName = nil
-        longLink = nil
-        pax = [:]
-        metadataOffset = nil
-        return entry
     }
 
     private static func kind(_ flag: UInt8) -> TarEntry.Kind {
@@ -198,11 +171,6 @@ private struct Scanner {
         case TarHeader.Flag.hardLink: .hardLink
         default: .other(flag)
         }
-    }
-
-    /// Types whose size field does not count content bytes.
-    private static func isHeaderOnly(_ flag: UInt8) -> Bool {
-        [TarHeader.Flag.characterDevice, TarHeader.Flag.blockDevice, TarHeader.Flag.fifo].contains(flag)
     }
 
     private func error(_ entry: String?, _ reason: TarError.Reason) -> TarError {

@@ -16,7 +16,8 @@ public struct ManifestDocument: Sendable, Hashable {
 
     /// Parses `bytes` served as `mediaType` (the `Content-Type`, or the descriptor's),
     /// checking them against `expected` when the digest is known. A missing or
-    /// generic media type is taken from the document's own `mediaType` field.
+    /// generic media type is taken from the document's own `mediaType` field. A document
+    /// without one that has both index and manifest fields is refused as ambiguous.
     public init(bytes: [UInt8], mediaType declared: String?, expected: Digest?, source: String) throws(InputError) {
         let digest: Digest
         if let expected {
@@ -26,6 +27,13 @@ public struct ManifestDocument: Sendable, Hashable {
             digest = Digest.compute(bytes)
         }
         let probe = try JSONInput.decode(MediaTypeProbe.self, from: bytes, source: source)
+        if probe.mediaType == nil, probe.manifests != nil, probe.layers != nil || probe.config != nil {
+            throw InputError(source: source, field: "mediaType", reason: """
+                the document has no mediaType and has both 'manifests' and 'layers' or 'config', so it is ambiguous: \
+                it could be read as an index or as a manifest (CVE-2021-41190); refused whatever its descriptor says. \
+                Ask its publisher to set mediaType and keep only the fields of one kind
+                """)
+        }
         var type = declared.map(Self.strippingParameters) ?? ""
         if !MediaType.isIndex(type) && !MediaType.isManifest(type) {
             if let own = probe.mediaType { type = own } else { type = probe.manifests != nil ? MediaType.ociIndex : MediaType.ociManifest }
@@ -109,9 +117,12 @@ public struct ManifestDocument: Sendable, Hashable {
         return base.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The fields that tell an index from a manifest.
     private struct MediaTypeProbe: Decodable {
         var mediaType: String?
         var manifests: [Descriptor.Probe]?
+        var layers: [Descriptor.Probe]?
+        var config: Descriptor.Probe?
     }
 }
 

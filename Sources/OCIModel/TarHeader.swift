@@ -42,7 +42,11 @@ public enum TarHeader {
     /// The largest size the 11 octal digits of the size field hold.
     public static let maxOctalSize: Int64 = 0o77777777777
 
-    /// `size` rounded up to whole blocks.
+    /// The largest member size accepted: the largest whose padding to whole blocks fits
+    /// in 64 bits (base-256 and PAX sizes can say more; no real archive comes near).
+    public static let maxMemberSize: Int64 = Int64.max - Int64(blockSize - 1)
+
+    /// `size` (at most ``maxMemberSize``) rounded up to whole blocks.
     public static func padded(_ size: Int64) -> Int64 { (size + 511) / 512 * 512 }
 
     /// The padding after `size` bytes of content, up to the next block.
@@ -105,11 +109,9 @@ public enum TarHeader {
         return (unsigned, signed)
     }
 
-    /// Whether the stored checksum is one of ``checksums(_:)``.
-    public static func checksumMatches(_ block: [UInt8]) -> Bool {
-        guard let stored = number(block[Field.checksum]) else { return false }
-        let sums = checksums(block)
-        return stored == sums.unsigned || stored == sums.signed
+    /// Types whose size field does not count content bytes (as Go's `archive/tar` reads them).
+    public static func isHeaderOnly(_ flag: UInt8) -> Bool {
+        [Flag.hardLink, Flag.symbolicLink, Flag.characterDevice, Flag.blockDevice, Flag.directory, Flag.fifo].contains(flag)
     }
 
     /// The `key=value` records of a PAX extended header.
@@ -122,7 +124,7 @@ public enum TarHeader {
                 throw MalformedPAX(why: "a record does not start with its length")
             }
             guard let length = Int(String(decoding: data[start..<space], as: UTF8.self)), length > space - start,
-                  start + length <= data.count, data[start + length - 1] == 0x0a
+                  length <= data.count - start, data[start + length - 1] == 0x0a
             else { throw MalformedPAX(why: "a record's length does not match its bytes") }
             let record = data[(space + 1)..<(start + length - 1)]
             guard let equals = record.firstIndex(of: UInt8(ascii: "=")) else { throw MalformedPAX(why: "a record has no '='") }
@@ -152,11 +154,14 @@ public enum TarHeader {
         block.replaceSubrange(Field.linkname.lowerBound..<(Field.linkname.lowerBound + linkName.count), with: linkName)
         block.replaceSubrange(Field.magic, with: ustarMagic)
         block.replaceSubrange(Field.version, with: Array("00".utf8))
-        let sum = checksums(block).unsigned
-        let digits = Array(String(sum, radix: 8).utf8)
-        let field = [UInt8](repeating: 0x30, count: 6 - digits.count) + digits + [0, 0x20]
-        block.replaceSubrange(Field.checksum, with: field)
+        sealChecksum(&block)
         return block
+    }
+
+    /// Writes the checksum of the block's other bytes into its checksum field.
+    public static func sealChecksum(_ block: inout [UInt8]) {
+        let digits = Array(String(checksums(block).unsigned, radix: 8).utf8)
+        block.replaceSubrange(Field.checksum, with: [UInt8](repeating: 0x30, count: 6 - digits.count) + digits + [0, 0x20])
     }
 
     /// Zero-padded octal digits filling the field but its last byte, which stays NUL.

@@ -3,6 +3,7 @@ import Foundation
 import ImageFS
 import OCIModel
 import Testing
+import TestSupport
 
 @Suite("Layer compression: gzip (multi-member), zstd, none")
 struct CompressionTests {

@@ -4,6 +4,7 @@ import ImageFS
 import OCILayout
 import OCIModel
 import Testing
+import TestSupport
 
 @Suite("Hostile layers: escaping names, links out of the root, loops, bombs, truncation")
 struct HostileLayerTests {

@@ -4,6 +4,7 @@ import ImageFS
 import OCILayout
 import OCIModel
 import Testing
+import TestSupport
 
 @Suite("Walking images from an OCI layout")
 struct ImageWalkTests {

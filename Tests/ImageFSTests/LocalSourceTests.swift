@@ -4,6 +4,7 @@ import Foundation
 import ImageFS
 import OCIModel
 import Testing
+import TestSupport
 
 @Suite("dir: and file: sources")
 struct LocalSourceTests {

@@ -2,6 +2,7 @@ import Foundation
 import OCIModel
 import Testing
 @testable import ImageFS
+import TestSupport
 
 @Suite("Streaming tar reader over chunk streams")
 struct TarStreamReaderTests {

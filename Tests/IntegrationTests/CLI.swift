@@ -13,18 +13,7 @@ enum CLI {
 
     /// The `hallmark` binary next to the test bundle (IntegrationTests depends on it, so it is built).
     static var hallmark: String {
-        get throws {
-            let candidates = [CommandLine.arguments.first, Bundle.main.executablePath].compactMap { $0 }
-            for start in candidates {
-                var directory = URL(fileURLWithPath: start).deletingLastPathComponent()
-                for _ in 0..<4 {
-                    let binary = directory.appendingPathComponent("hallmark").path
-                    if FileManager.default.isExecutableFile(atPath: binary) { return binary }
-                    directory.deleteLastPathComponent()
-                }
-            }
-            throw ToolMissing(tool: "hallmark", hint: "run `swift build --product hallmark` (swift test builds it)")
-        }
+        get throws { try BuiltProduct.path("hallmark") }
     }
 
     /// The example layout committed in the repository.

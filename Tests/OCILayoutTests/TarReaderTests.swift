@@ -103,7 +103,7 @@ struct TarReaderTests {
         try dir.write("x.tar", bytes)
 
         let error = try #require(throws: TarError.self) { try TarReader(path: archive) }
-        guard case .badChecksum = error.reason else { Issue.record("\(error)"); return }
+        guard case .malformedHeader(let header) = error.reason, case .badChecksum = header.reason else { Issue.record("\(error)"); return }
         #expect(error.archive == archive && error.offset == 1024)
         #expect(error.description.contains(archive))
     }
@@ -114,7 +114,8 @@ struct TarReaderTests {
         defer { dir.remove() }
         let archive = try dir.write("garbage.tar", (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) })
         let error = try #require(throws: TarError.self) { try TarReader(path: archive) }
-        switch error.reason {
+        guard case .malformedHeader(let header) = error.reason else { Issue.record("\(error)"); return }
+        switch header.reason {
         case .badChecksum, .invalidNumber(field: "checksum"): #expect(error.offset == 0 && error.archive == archive)
         default: Issue.record("\(error)")
         }

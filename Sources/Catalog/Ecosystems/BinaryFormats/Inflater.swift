@@ -17,6 +17,13 @@ enum Inflater {
     /// Decompresses `input`; fails if the output would exceed `limit` bytes or the data
     /// is corrupt or truncated.
     static func decompress(_ input: ArraySlice<UInt8>, wrapping: Wrapping, limit: Int) throws(FileFormatError) -> [UInt8] {
+        var inflated = 0
+        return try decompress(input, wrapping: wrapping, limit: limit, inflated: &inflated)
+    }
+
+    /// ``decompress(_:wrapping:limit:)``, adding to `inflated` every byte zlib produced,
+    /// also when it then fails, so a caller's budget counts the work done.
+    static func decompress(_ input: ArraySlice<UInt8>, wrapping: Wrapping, limit: Int, inflated: inout Int) throws(FileFormatError) -> [UInt8] {
         guard input.count <= Int(UInt32.max) else { throw FileFormatError("compressed data of \(input.count) bytes is too large") }
         var stream = z_stream()
         let windowBits: Int32 = wrapping == .raw ? -15 : 15
@@ -36,6 +43,7 @@ enum Inflater {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 let produced = chunkSize - Int(stream.avail_out)
+                inflated += produced
                 if output.count + produced > limit {
                     return "decompressed size exceeds the limit of \(limit) bytes"
                 }

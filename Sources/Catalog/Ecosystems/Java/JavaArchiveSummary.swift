@@ -107,15 +107,15 @@ enum JavaArchiveReader {
         return summary
     }
 
-    /// An entry's content within `limit` and the remaining inflation `budget`, which it uses up.
+    /// An entry's content within `limit` and the remaining inflation `budget`, which every
+    /// byte inflated uses up, also when the entry then fails.
     private static func read(_ entry: ZipArchive.Entry, of zip: ZipArchive, limit: Int, budget: inout Int) throws(FileFormatError) -> [UInt8] {
         guard budget > 0 else { throw FileFormatError("entry \(entry.name) not read: total inflated size limit reached") }
-        let content: [UInt8]
-        do { content = try zip.contents(of: entry, limit: min(limit, budget)) } catch {
+        var inflated = 0
+        defer { budget -= inflated }
+        do { return try zip.contents(of: entry, limit: min(limit, budget), inflated: &inflated) } catch {
             let which = limit < budget ? "per-entry limit \(limit)" : "remaining total inflated size budget \(budget)"
             throw FileFormatError("\(error.description) (\(which) bytes)")
         }
-        budget -= content.count
-        return content
     }
 }

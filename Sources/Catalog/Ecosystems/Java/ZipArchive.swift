@@ -2,6 +2,8 @@
 /// consulted only for where an entry's data starts, so data descriptors do not matter),
 /// with ZIP64 end records and sizes, and archives with bytes prepended (launch scripts
 /// of executable jars), whose offsets are corrected as Go's `archive/zip` does.
+/// Entries whose bytes overlap are refused (the shape of a zip bomb that points many
+/// entries at one compressed stream), as Info-ZIP's `unzip` does.
 /// Used for Java archives and for osv.dev's `all.zip` advisory exports.
 public struct ZipArchive: Sendable {
     /// One central directory entry.
@@ -55,6 +57,39 @@ public struct ZipArchive: Sendable {
         }
         baseOffset = start - offset
         entries = try readCentralDirectory(at: start, size: size, count: count)
+        try requireNoOverlap()
+    }
+
+    /// Throws when two entries' bytes (local header and data) overlap.
+    private func requireNoOverlap() throws(FileFormatError) {
+        var spans: [(range: Range<UInt64>, name: String)] = []
+        for entry in entries {
+            guard let placement = try? placement(of: entry) else { continue }  // reading the entry reports it
+            spans.append((placement.header..<placement.data.upperBound, entry.name))
+        }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for (earlier, later) in zip(spans, spans.dropFirst()) where later.range.lowerBound < earlier.range.upperBound {
+            throw FileFormatError("""
+                entries '\(earlier.name)' and '\(later.name)' overlap at offset \(later.range.lowerBound) \
+                (many entries sharing compressed bytes make a zip bomb); the archive is not read
+                """)
+        }
+    }
+
+    /// Where the entry's local header starts and its compressed data lies (prepended bytes counted).
+    private func placement(of entry: Entry) throws(FileFormatError) -> (header: UInt64, data: Range<UInt64>) {
+        let (local, overflow) = entry.localHeaderOffset.addingReportingOverflow(baseOffset)
+        guard !overflow, try reader.u32(local, "local header of \(entry.name)") == Self.localSignature else {
+            throw FileFormatError("entry \(entry.name): no local header at offset \(entry.localHeaderOffset)")
+        }
+        let nameLength = try reader.u16(local + 26, "local name length")
+        let extraLength = try reader.u16(local + 28, "local extra length")
+        let start = local + Self.localHeaderSize + nameLength + extraLength
+        let (end, endOverflows) = start.addingReportingOverflow(entry.compressedSize)
+        guard !endOverflows, reader.contains(offset: start, count: entry.compressedSize) else {
+            throw FileFormatError("entry \(entry.name): \(entry.compressedSize) bytes at offset \(start) extend past the end of the file")
+        }
+        return (local, start..<end)
     }
 
     private static func findEndRecord(_ bytes: [UInt8]) -> Int? {
@@ -121,19 +156,21 @@ public struct ZipArchive: Sendable {
 
     /// The entry's uncompressed content; fails past `limit` bytes, on unknown methods and corrupt data.
     public func contents(of entry: Entry, limit: Int) throws(FileFormatError) -> [UInt8] {
-        let (local, overflow) = entry.localHeaderOffset.addingReportingOverflow(baseOffset)
-        guard !overflow, try reader.u32(local, "local header of \(entry.name)") == Self.localSignature else {
-            throw FileFormatError("entry \(entry.name): no local header at offset \(entry.localHeaderOffset)")
-        }
-        let nameLength = try reader.u16(local + 26, "local name length")
-        let extraLength = try reader.u16(local + 28, "local extra length")
-        let data = try reader.slice(at: local + Self.localHeaderSize + nameLength + extraLength, count: entry.compressedSize, "entry \(entry.name)")
+        var inflated = 0
+        return try contents(of: entry, limit: limit, inflated: &inflated)
+    }
+
+    /// ``contents(of:limit:)``, adding to `inflated` every byte decompressed or copied,
+    /// also when it then fails, so a caller's budget counts the work done.
+    public func contents(of entry: Entry, limit: Int, inflated: inout Int) throws(FileFormatError) -> [UInt8] {
+        let data = try reader.slice(at: try placement(of: entry).data.lowerBound, count: entry.compressedSize, "entry \(entry.name)")
         switch entry.method {
         case Self.methodStored:
             guard data.count <= limit else { throw FileFormatError("entry \(entry.name) of \(data.count) bytes exceeds the limit of \(limit) bytes") }
+            inflated += data.count
             return Array(data)
         case Self.methodDeflate:
-            do { return try Inflater.decompress(data, wrapping: .raw, limit: limit) } catch {
+            do { return try Inflater.decompress(data, wrapping: .raw, limit: limit, inflated: &inflated) } catch {
                 throw FileFormatError("entry \(entry.name): \(error.description)")
             }
         default:

@@ -46,4 +46,9 @@ struct RPMDatabaseSummary: Codable, Sendable, Equatable {
     mutating func problem(_ text: String) {
         if problems.count < Self.maxProblems { problems.append(text) } else { moreProblems += 1 }
     }
+
+    /// Records why reading stopped early (a limit): always kept, past ``maxProblems`` too.
+    mutating func stopped(_ text: String) {
+        problems.append(text)
+    }
 }
