@@ -23,7 +23,7 @@ struct EnvironmentCredentialsTests {
         let own = try await Self.registry(host: "127.0.0.1")
         let other = try await Self.registry(host: "127.0.0.2")
         let environment = Self.credentials.merging(["HALLMARK_REGISTRY": own.address]) { $1 }
-        let result = try CLI.hallmark(["inspect", "\(other.address)/test/app:v1"], environment: environment)
+        let result = try await CLI.hallmark(["inspect", "\(other.address)/test/app:v1"], environment: environment)
         try await own.stop()
         try await other.stop()
         #expect(result.status == 3, "\(result.stderr)")
@@ -35,7 +35,7 @@ struct EnvironmentCredentialsTests {
     @Test func twoRegistriesWithoutHallmarkRegistryAreRefused() async throws {
         let source = try await Self.registry(host: "127.0.0.1")
         let destination = try await Self.registry(host: "127.0.0.2")
-        let result = try CLI.hallmark(["copy", "\(source.address)/test/app:v1", "\(destination.address)/test/app:v1"],
+        let result = try await CLI.hallmark(["copy", "\(source.address)/test/app:v1", "\(destination.address)/test/app:v1"],
                                       environment: Self.credentials.merging(["HALLMARK_REGISTRY": ""]) { $1 })
         try await source.stop()
         try await destination.stop()

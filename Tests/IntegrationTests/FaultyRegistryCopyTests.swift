@@ -53,7 +53,7 @@ struct FaultyRegistryCopyTests {
     @Test(arguments: [401, 403, 404])
     func refusedBlobsAreNotRetried(status: Int) async throws {
         try await withRegistry { registry in
-            let push = try CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "\(registry.address)/it/refused:v1")
+            let push = try await CLI.hallmark("copy", "--all", "oci-dir:\(CLI.examplePath)", "\(registry.address)/it/refused:v1")
             #expect(push.status == 0, "\(push.stderr)")
             let proxy = try await FaultInjectingProxy(upstreamPort: registry.port, plan: [
                 .status(status, method: "GET", pathContains: "/blobs/sha256:", times: 1000),
@@ -61,7 +61,7 @@ struct FaultyRegistryCopyTests {
             defer { Task { try? await proxy.stop() } }
             let out = try CLI.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: out) }
-            let pull = try CLI.hallmark("copy", "--all", "--retries", "2", "\(proxy.address)/it/refused:v1", "oci-dir:\(out.path):v1")
+            let pull = try await CLI.hallmark("copy", "--all", "--retries", "2", "\(proxy.address)/it/refused:v1", "oci-dir:\(out.path):v1")
             #expect(pull.status == (status == 404 ? 2 : 3), "\(pull.stderr)")
             let blobGets = proxy.records.filter { $0.method == "GET" && $0.uri.contains("/blobs/sha256:") }
             #expect(!blobGets.isEmpty)

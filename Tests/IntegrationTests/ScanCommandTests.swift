@@ -243,14 +243,14 @@ struct ScanCommandTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let db = work.appendingPathComponent("db.sqlite").path
         for host in ["127.example.com", "registry.localhost"] {
-            let refused = try CLI.hallmark("db", "update", "--db", db, "--url", "http://\(host)/all.zip")
+            let refused = try await CLI.hallmark("db", "update", "--db", db, "--url", "http://\(host)/all.zip")
             #expect(refused.status == 2, "\(host): \(refused.stderr)")
             #expect(refused.stderr.contains("use https"), "\(host): \(refused.stderr)")
         }
         let server = try await ScriptedHTTPServer { _, _ in
             CannedResponse(status: 302, headers: [("Location", "http://198.51.100.7/all.zip")])
         }
-        let redirected = try CLI.hallmark("db", "update", "--db", db, "--url", "http://\(server.address)/all.zip")
+        let redirected = try await CLI.hallmark("db", "update", "--db", db, "--url", "http://\(server.address)/all.zip")
         try await server.stop()
         #expect(redirected.status == 3, "\(redirected.stderr)")
         #expect(redirected.stderr.contains("redirect") && redirected.stderr.contains("http://198.51.100.7/all.zip"), "\(redirected.stderr)")
