@@ -1,11 +1,10 @@
 import Foundation
+import TestSupport
 
 /// The real tools the cases make their inputs with (python3, sqlite3, mkfifo, truncate),
-/// run through ``BoundedRun`` so a test never blocks a Swift concurrency thread on them.
+/// run through TestSupport's ``ChildProcess`` so a test never blocks a Swift concurrency
+/// thread on them.
 enum Tool {
-    /// Generous bounds for making an input.
-    static let limits = BoundedRun.Limits(seconds: 60, megabytes: 1000)
-
     /// A tool that failed or is not installed.
     struct Failed: Error, CustomStringConvertible {
         let description: String
@@ -17,8 +16,10 @@ enum Tool {
         guard let path = directories.map({ "\($0)/\(tool)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw Failed(description: "\(tool) is not installed; the hostile-input suite needs it (see the README's test command)")
         }
-        let outcome = try await BoundedRun(executable: path, arguments: arguments, limits: limits).run()
-        guard outcome.status == 0 else { throw Failed(description: "\(tool) \(arguments.prefix(1).joined()) …: \(outcome)") }
+        let output = try await ChildProcess.run(path, arguments)
+        guard output.status == 0 else {
+            throw Failed(description: "\(tool) \(arguments.prefix(1).joined()) …: exit \(output.status): \(String(decoding: output.stderr, as: UTF8.self))")
+        }
     }
 
     /// Runs a Python 3 `program` with `arguments` (as `sys.argv[1...]`).
